@@ -54,11 +54,15 @@ class InputWarning:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A kept paragraph: normalised text and the [start, end) span it came from in the raw text."""
+    """A kept paragraph: normalised text and the [start, end) span it came from in the raw text.
+
+    `heading` marks subheadings, decks and bullet summaries: kept for reading, never summarised.
+    """
 
     text: str
     raw_start: int
     raw_end: int
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
