@@ -8,9 +8,13 @@ class NewsweaveError(Exception):
 
 
 class NothingToDigest(NewsweaveError):
-    """No input yielded an article."""
+    """No input yielded an article; `digest` still lists every rejection."""
 
-    exit_code = 2
+    exit_code = 4
+
+    def __init__(self, message: str, digest: object = None) -> None:
+        super().__init__(message)
+        self.digest = digest
 
 
 class MissingExtra(NewsweaveError):

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Literal
 
 DuplicateKind = Literal["exact", "near", "rewrite"]
+PARAGRAPH_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
+        return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
 
     @property
     def n_words(self) -> int:

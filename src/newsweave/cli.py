@@ -1,0 +1,210 @@
+"""Command line: a thin layer that parses flags, calls one library function, maps errors.
+
+Heavy modules are imported inside the command functions so that `newsweave --help` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+from newsweave.model import Digest
+
+FORMATS = ("terminal", "markdown", "json")
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "terminal"}
+EXIT_INTERNAL = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Turn many news articles into a few trustworthy, cited stories.",
+        epilog="Run 'newsweave COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_weave(commands)
+    _add_eval(commands)
+    return parser
+
+
+def _add_weave(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "weave",
+        help="digest a folder or files of articles about one event (or a mixed feed)",
+        description=(
+            "Read articles (.txt, .html, .json, .jsonl, .csv, or - for stdin), clean them, find "
+            "duplicates, group them into stories and write a summary per story in which every "
+            "sentence cites the articles that carry it. The accounting (inputs = in stories + "
+            "duplicates + rejected) is printed on stderr after every run."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (format from extension)")
+    p.add_argument("-f", "--format", choices=FORMATS, help="output format (default: terminal)")
+    p.add_argument("--json", action="store_const", const="json", dest="format",
+                   help="shorthand for --format json")
+    budget = p.add_mutually_exclusive_group()
+    budget.add_argument("--words", type=_positive, default=120, metavar="N",
+                        help="summary budget in words (default: 120)")
+    budget.add_argument("--sentences", type=_positive, metavar="N",
+                        help="summary budget in sentences instead of words")
+    p.add_argument("--near-threshold", type=_unit, default=0.8, metavar="J",
+                   help="MinHash Jaccard for near-duplicate articles (default: 0.8)")
+    p.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
+                   help="reject single-article files larger than this (default: 20)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress or warnings on stderr (the accounting line stays)")
+    p.set_defaults(run=_run_weave)
+
+
+def _add_eval(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval",
+        help="score the summarizer with ROUGE on a benchmark JSONL (needs newsweave[eval])",
+        description=(
+            "Summarise every cluster of a benchmark file ({id, documents:[{text}], references}) "
+            "and print ROUGE-1/2/L/Lsum (rouge-score, Porter stemming) averaged over the "
+            "references of a cluster, then over clusters, with the time per cluster."
+        ),
+    )
+    p.add_argument("data", metavar="DATA.jsonl", help="benchmark JSONL (.gz accepted)")
+    p.add_argument("--words", type=_positive, default=100, help="word budget (default: 100)")
+    p.add_argument("--measure", choices=("recall", "f1"), default="recall",
+                   help="ROUGE measure to report (default: recall)")
+    p.add_argument("--limit", type=_positive, metavar="K", help="only the first K clusters")
+    p.add_argument("--summaries-out", metavar="FILE",
+                   help="write JSONL {id, summary} of the summaries before truncation")
+    p.set_defaults(run=_run_eval)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `newsweave` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except NewsweaveError as error:
+        print(f"newsweave: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("newsweave: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback
+        if args.debug:
+            raise
+        print(f"newsweave: internal error: {type(error).__name__}: {error} "
+              "(run with --debug for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run_weave(args: argparse.Namespace) -> int:
+    from newsweave.errors import NothingToDigest
+    from newsweave.pipeline import WeaveConfig, weave
+    from newsweave.summarize import Budget
+
+    fmt = _output_format(args.format, args.output)
+    config = WeaveConfig(
+        budget=Budget(words=None, sentences=args.sentences) if args.sentences
+        else Budget(words=args.words),
+        near_threshold=args.near_threshold,
+        max_file_bytes=int(args.max_file_mb * 1_000_000),
+    )
+    progress = None if args.quiet or not sys.stderr.isatty() else _progress
+    try:
+        digest = weave(args.paths, config, progress=progress)
+    except NothingToDigest as error:
+        if error.digest is not None:
+            _report(error.digest, quiet=args.quiet)
+        raise
+    _write(digest, fmt, args.output)
+    _report(digest, quiet=args.quiet)
+    return 0
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from newsweave.evaluate import format_report, run_eval
+
+    report = run_eval(args.data, words=args.words, measure=args.measure, limit=args.limit,
+                      summaries_out=args.summaries_out)
+    print(format_report(report))
+    return 0
+
+
+def _output_format(fmt: str | None, output: str | None) -> str:
+    if fmt or not output:
+        return fmt or "terminal"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise NewsweaveError(
+            f"cannot tell the format of '{output}' from its extension; use .md, .json or .txt, "
+            "or --format"
+        )
+    return _EXTENSIONS[suffix]
+
+
+def _write(digest: Digest, fmt: str, output: str | None) -> None:
+    if output is None:
+        _render(digest, fmt, sys.stdout)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as file:
+            _render(digest, fmt, file, width=100)
+    except OSError as error:
+        raise NewsweaveError(f"cannot write {output}: {error.strerror}") from error
+
+
+def _render(digest: Digest, fmt: str, file: TextIO, width: int | None = None) -> None:
+    if fmt == "json":
+        from newsweave.render.to_json import render_json
+
+        file.write(render_json(digest))
+    elif fmt == "markdown":
+        from newsweave.render.to_markdown import render_markdown
+
+        file.write(render_markdown(digest))
+    else:
+        from newsweave.render.terminal import render_terminal
+
+        render_terminal(digest, file, width=width)
+
+
+def _report(digest: Digest, *, quiet: bool) -> None:
+    """Rejections and warnings (unless quiet), then the accounting line, on stderr."""
+    from newsweave.render.legend import accounting_line
+
+    if not quiet:
+        for r in digest.rejected:
+            print(f"newsweave: rejected {r.path}: {r.reason}", file=sys.stderr)
+        for w in digest.warnings:
+            print(f"newsweave: warning {w.path}: {w.message}", file=sys.stderr)
+    print(f"newsweave: {accounting_line(digest)}", file=sys.stderr)
+
+
+def _progress(message: str) -> None:
+    print(f"newsweave: {message}…", file=sys.stderr)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive integer")
+    return value
+
+
+def _unit(text: str) -> float:
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError("must be in (0, 1]")
+    return value
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

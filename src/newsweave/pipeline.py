@@ -1,0 +1,211 @@
+"""The main job: read -> clean -> split -> dedup -> cluster -> summarize + cite -> Digest.
+
+Each step is a plain function over typed data; this module only wires them together and keeps
+the account (every input ends up in a story, as a duplicate, or rejected with a reason).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import BinaryIO
+
+from newsweave.clean import clean
+from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.dedup import find_duplicates, match_sentences
+from newsweave.errors import NothingToDigest
+from newsweave.ingest import read_inputs
+from newsweave.model import (
+    Accounting,
+    Article,
+    Digest,
+    Duplicate,
+    InputWarning,
+    Rejected,
+    Sentence,
+    Story,
+)
+from newsweave.summarize import Budget, summarize
+from newsweave.summarize.citations import carriers_index, cite
+from newsweave.text.segment import sentences_of
+from newsweave.text.tokens import words
+
+_LATEST = datetime.max.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True, slots=True)
+class WeaveConfig:
+    """Every knob of a run, with the defaults a user gets from the CLI."""
+
+    budget: Budget = field(default_factory=Budget)
+    near_threshold: float = 0.8
+    rewrite_threshold: float = 0.6
+    citation_threshold: float = 0.5
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    max_file_bytes: int = 20_000_000
+    seed: int = 1
+
+
+Progress = Callable[[str], None]
+
+
+def weave(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    config: WeaveConfig | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Digest:
+    """Digest the articles found at `paths` (files, folders, or `-` for stdin).
+
+    Raises NothingToDigest (with the digest of rejections attached) when no article survives.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    config = config or WeaveConfig()
+    say = progress or (lambda _msg: None)
+    say("reading and cleaning")
+    articles, rejected, warnings = _read_and_clean(paths, config, stdin)
+    sentences = {a.id: sentences_of(a) for a in articles}
+    say(f"finding duplicates among {len(articles)} articles")
+    duplicates, passages = find_duplicates(
+        articles,
+        sentences,
+        near_threshold=config.near_threshold,
+        rewrite_threshold=config.rewrite_threshold,
+        seed=config.seed,
+    )
+    by_id = {a.id: a for a in articles}
+    duplicate_ids = {d.article_id for d in duplicates}
+    canonical = [a for a in articles if a.id not in duplicate_ids]
+    say(f"grouping {len(canonical)} articles into stories")
+    groups = cluster_articles(canonical, config.cluster) if canonical else []
+    copies = _copies_by_canonical(duplicates)
+    say(f"summarising {len(groups)} stories")
+    stories = tuple(
+        _story(group, copies, by_id, sentences, config) for group in groups
+    )
+    accounting = Accounting(
+        inputs=len(articles) + len(rejected),
+        in_stories=sum(len(s.article_ids) for s in stories),
+        duplicates=len(duplicates),
+        rejected=len(rejected),
+    )
+    digest = Digest(
+        articles=tuple(articles),
+        stories=stories,
+        duplicates=tuple(duplicates),
+        rejected=tuple(rejected),
+        passages=tuple(passages),
+        warnings=tuple(warnings),
+        accounting=accounting,
+    )
+    if not articles:
+        raise NothingToDigest(_nothing_reason(rejected), digest)
+    return digest
+
+
+def _read_and_clean(
+    paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None
+) -> tuple[list[Article], list[Rejected], list[InputWarning]]:
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    warnings: list[InputWarning] = []
+    for item in read_inputs(paths, stdin=stdin, max_file_bytes=config.max_file_bytes):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        warnings.extend(InputWarning(item.input, note) for note in item.notes)
+        result = clean(item)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            articles.append(result)
+    return _with_unique_ids(articles), rejected, warnings
+
+
+def _with_unique_ids(articles: Iterable[Article]) -> list[Article]:
+    """Identical texts share a content id; later copies get `-2`, `-3`, ... in input order."""
+    seen: Counter[str] = Counter()
+    out = []
+    for article in articles:
+        seen[article.id] += 1
+        n = seen[article.id]
+        out.append(article if n == 1 else replace(article, id=f"{article.id}-{n}"))
+    return out
+
+
+def _copies_by_canonical(duplicates: Iterable[Duplicate]) -> dict[str, list[str]]:
+    copies: dict[str, list[str]] = defaultdict(list)
+    for d in duplicates:
+        copies[d.duplicate_of].append(d.article_id)
+    return copies
+
+
+def _story(
+    group: Sequence[str],
+    copies: Mapping[str, Sequence[str]],
+    by_id: Mapping[str, Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    config: WeaveConfig,
+) -> Story:
+    members = sorted(group, key=lambda aid: _reading_order(by_id[aid]))
+    duplicate_ids = tuple(c for aid in members for c in copies.get(aid, ()))
+    documents = [sentences[aid] for aid in members]
+    picks = summarize(
+        [[s.text for s in doc] for doc in documents],
+        config.budget,
+        eligible=[[_summarisable(s.text) for s in doc] for doc in documents],
+    )
+    picked = [documents[d][i] for d, i in picks]
+    everyone = [s for aid in (*members, *duplicate_ids) for s in sentences[aid]]
+    carriers = carriers_index(match_sentences(everyone, threshold=config.citation_threshold))
+    summary = cite(picked, carriers, by_id)
+    dates = sorted(d for aid in (*members, *duplicate_ids) if (d := by_id[aid].published))
+    return Story(
+        id=story_id(members),
+        article_ids=tuple(members),
+        duplicate_ids=duplicate_ids,
+        title=_story_title(members, summary, by_id),
+        summary=summary,
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """A stable id for a set of articles."""
+    digest = hashlib.sha1("|".join(sorted(article_ids)).encode()).hexdigest()
+    return "s" + digest[:10]
+
+
+def _reading_order(article: Article) -> datetime:
+    return article.published or _LATEST
+
+
+def _summarisable(text: str) -> bool:
+    """Whole, plain sentences only: not fragments, not lists, not questions to the reader."""
+    n = len(words(text))
+    return 6 <= n <= 70 and text.rstrip("\"'”’)»").endswith((".", "!"))
+
+
+def _story_title(
+    members: Sequence[str], summary: Sequence, by_id: Mapping[str, Article]
+) -> str:
+    """The title of the article the summary cites most (ties: reading order)."""
+    cited = Counter(c.article_id for s in summary for c in s.citations)
+    titled = [aid for aid in members if by_id[aid].title] or list(members)
+    best = max(titled, key=lambda aid: (cited[aid], -titled.index(aid)))
+    return by_id[best].title
+
+
+def _nothing_reason(rejected: Sequence[Rejected]) -> str:
+    if not rejected:
+        return "nothing to digest: no input files found"
+    first = rejected[0]
+    more = f" (and {len(rejected) - 1} more rejected)" if len(rejected) > 1 else ""
+    return f"nothing to digest: {first.path}: {first.reason}{more}"
