@@ -32,6 +32,7 @@ def accounting_line(digest: Digest) -> str:
     stories = len(digest.stories)
     return (
         f"{a.inputs} inputs: {a.in_stories} in {stories} "
-        f"{'story' if stories == 1 else 'stories'}, {a.duplicates} duplicates, "
+        f"{'story' if stories == 1 else 'stories'}, {a.duplicates} "
+        f"{'duplicate' if a.duplicates == 1 else 'duplicates'}, "
         f"{a.rejected} rejected"
     )

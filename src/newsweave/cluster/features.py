@@ -1,0 +1,75 @@
+"""Article -> sparse TF-IDF vector over stemmed content terms.
+
+Title terms and name-like tokens (capitalised mid-sentence, or containing a digit) count extra;
+tf is sublinear, idf is smoothed over the batch, rows are L2-normalised.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from newsweave.model import Article
+from newsweave.text.tokens import STOPWORDS, fold, stem, words
+
+# A capitalised word inside a sentence: after a space that follows a word, comma or semicolon.
+_NAME = re.compile(r"(?<=[^\W_,;] |[,;] )[A-Z][^\W_]*(?:['’.-][^\W_]+)*")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Folded words written with a capital inside a sentence: names, places, organisations."""
+    return frozenset(fold(m.group()) for m in _NAME.finditer(text))
+
+
+def _weighted_terms(
+    text: str, names: frozenset[str], boost: float, stems: dict[str, str], limit: int
+) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for w in words(text)[:limit]:
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        s = stems.get(w)
+        if s is None:
+            s = stems[w] = stem(w)
+        named = w in names or any(c.isdigit() for c in w)
+        counts[s] += boost if named else 1.0
+    return counts
+
+
+def article_terms(
+    article: Article, *, title_boost: float, name_boost: float, max_words: int,
+    stems: dict[str, str],
+) -> Counter[str]:
+    """Weighted term counts of one article: body (first `max_words` words) plus boosted title."""
+    body = article.text
+    names = name_words(article.title + "\n" + body)
+    counts = _weighted_terms(body, names, name_boost, stems, max_words)
+    for term, n in _weighted_terms(article.title, names, name_boost, stems, max_words).items():
+        counts[term] += title_boost * n
+    return counts
+
+
+def tfidf_matrix(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
+    """Rows of L2-normalised (1 + log tf) * smoothed idf, columns = terms of the batch."""
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for bag in bags:
+        for term, n in bag.items():
+            indices.append(vocab.setdefault(term, len(vocab)))
+            data.append(1.0 + math.log(n) if n >= 1 else n)
+        indptr.append(len(indices))
+    x = sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+        shape=(len(bags), len(vocab)),
+    )
+    df = np.bincount(x.indices, minlength=len(vocab))
+    idf = np.log((1.0 + len(bags)) / (1.0 + df)) + 1.0
+    x = x @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
