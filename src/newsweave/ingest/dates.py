@@ -49,7 +49,7 @@ def parse_date(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
-    for parse in (_iso, _rfc2822, _written):
+    for parse in (_iso, _written, _rfc2822):
         parsed = parse(value)
         if parsed is not None:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

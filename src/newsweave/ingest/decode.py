@@ -28,13 +28,13 @@ def bom_encoding(head: bytes) -> tuple[str, int] | None:
 
 
 def bomless_utf16(head: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 of mostly ASCII text (NULs every other byte)."""
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 of mostly Latin text (NULs every other byte)."""
     if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+    if odd.count(0) >= 0.7 * len(odd) and even.count(0) == 0:
         return "utf-16-le"
-    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+    if even.count(0) >= 0.7 * len(even) and odd.count(0) == 0:
         return "utf-16-be"
     return None
 

@@ -17,6 +17,11 @@ ALIASES = {
 }
 
 
+def megabytes(size: int) -> str:
+    """A byte count for people: '52.4 MB', or '1,000 bytes' below a megabyte."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
 def is_cluster(record: Mapping[str, Any]) -> bool:
     """A benchmark cluster: `{"id": ..., "documents": [{"title", "text", ...}, ...]}`."""
     return isinstance(record.get("documents"), list)
@@ -39,6 +44,8 @@ def read_record(
     if not isinstance(record, Mapping):
         yield Rejected(name, f"not an article object (a JSON {type(record).__name__})")
     elif is_cluster(record):
+        if not record["documents"]:
+            yield Rejected(name, "cluster has no documents")
         for index, document in enumerate(record["documents"], start=1):
             yield from read_record(document, f"{name}/{index}", fmt, max_bytes, notes)
     else:
@@ -55,11 +62,13 @@ def to_document(
     """One article record as a RawDocument, or Rejected when it has no usable text."""
     fields = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
     text = _text(_field(fields, "text"))
-    if not text.strip():
+    if not text or text.isspace():
         return Rejected(name, "record has no text (looked for: " + ", ".join(ALIASES["text"]) + ")")
-    size = len(text.encode("utf-8"))
+    size = len(text) if text.isascii() else len(text.encode("utf-8"))
     if size > max_bytes:
-        return Rejected(name, f"record text too large: {size:,} bytes (limit {max_bytes:,})")
+        return Rejected(
+            name, f"record text too large: {megabytes(size)} (limit {megabytes(max_bytes)})"
+        )
     raw_date = _plain(_field(fields, "published"))
     published = parse_date(raw_date)
     if raw_date and published is None:
