@@ -45,7 +45,11 @@ HARBOUR = {
         "The crane, built in 2004, had passed its last safety inspection in January, a port "
         "spokesman said.\n\n"
         "The two injured workers were taken to Elden General Hospital with broken bones, "
-        "according to the port authority."
+        "according to the port authority.\n\n"
+        "The operator of the terminal, Baltic Quay Services, said it would cooperate fully "
+        "with the inquiry and had grounded its three other cranes of the same type.\n\n"
+        "A similar crane failed at the port of Varsholm in 2019, killing one worker, and led "
+        "to new rules on the inspection of crane booms."
     ),
 }
 
