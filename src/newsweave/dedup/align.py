@@ -1,10 +1,13 @@
 """Sentence alignment: which sentences of one article another carries verbatim or near-verbatim.
 
-Similarity of two sentences is the larger of the containment of their content terms (stemmed,
-stop words dropped: robust to spinning such as "and" -> "&", "about" -> "approximately") and the
-Jaccard similarity of their folded word bigrams (robust to light edits), and 0 when their content
-lengths differ by more than `MIN_LENGTH_RATIO`. Candidate pairs come from an inverted index over
-each sentence's rarest terms (prefix filtering), so no all-pairs comparison is made.
+Similarity of two sentences is the larger of
+- the mean containment of their content terms and of their content-term bigrams (stemmed, stop
+  words dropped: robust to spinning such as "and" -> "&", "about" -> "approximately"; the bigrams
+  ask for the same order, so sentences merely naming the same people score low), and
+- the Jaccard similarity of their folded word bigrams (verbatim copies with light edits),
+and 0 when their content lengths differ by more than a factor 1 / `MIN_LENGTH_RATIO`.
+Candidate pairs come from an inverted index over each sentence's rarest terms (prefix filtering),
+and are scored with sparse matrices, so no all-pairs comparison is made.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from newsweave.text.tokens import STOPWORDS, stem, words
 
 MIN_CONTENT_WORDS = 5
 MIN_LENGTH_RATIO = 0.5
+_SHARED_PREFIX_TERMS = 2
+_MAX_KEY_DF = 1000  # terms in more sentences than this are never index keys (bounds the index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,32 +38,17 @@ class SentenceMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class Profile:
-    """The terms a sentence is compared by."""
+class _Table:
+    """Binary sentence x feature matrices: content terms, content-term bigrams, word bigrams."""
 
-    terms: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
-
-
-def profile(text: str, stems: dict[str, str] | None = None) -> Profile:
-    """Content terms and word bigrams of `text`; `stems` memoises stemming across calls."""
-    memo = {} if stems is None else stems
-    toks = words(text)
-    terms = frozenset(
-        memo[w] if w in memo else memo.setdefault(w, stem(w)) for w in toks if w not in STOPWORDS
-    )
-    return Profile(terms, frozenset(zip(toks, toks[1:], strict=False)))
+    terms: sparse.csr_matrix
+    term_pairs: sparse.csr_matrix
+    bigrams: sparse.csr_matrix
 
 
-def similarity(p: Profile, q: Profile) -> float:
-    """Symmetric similarity in [0, 1]: max(content containment, bigram Jaccard), length-guarded."""
-    short, long = sorted((len(p.terms), len(q.terms)))
-    if short == 0 or short < MIN_LENGTH_RATIO * long:
-        return 0.0
-    containment = len(p.terms & q.terms) / short
-    union = len(p.bigrams | q.bigrams)
-    jaccard = len(p.bigrams & q.bigrams) / union if union else 0.0
-    return max(containment, jaccard)
+def similarity(a: str, b: str) -> float:
+    """Symmetric similarity in [0, 1] of two sentences (see the module docstring)."""
+    return float(_score(_table([a, b]), np.array([0]), np.array([1]))[0])
 
 
 def match_sentences(
@@ -71,38 +61,116 @@ def match_sentences(
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    stems: dict[str, str] = {}
-    profiled = [(s, profile(s.text, stems)) for s in sentences]
-    kept = [(s, p) for s, p in profiled if len(p.terms) >= MIN_CONTENT_WORDS]
-    matches = []
-    for i, j in _candidates([p.terms for _, p in kept], threshold):
-        (s, p), (t, q) = kept[i], kept[j]
-        if s.article_id != t.article_id and (sim := similarity(p, q)) >= threshold:
-            matches.append(SentenceMatch((s.article_id, s.index), (t.article_id, t.index), sim))
-    return matches
+    table = _table([s.text for s in sentences])
+    articles = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    owner = np.array([articles[s.article_id] for s in sentences], dtype=np.int64)
+    i, j = _candidates(table.terms, threshold)
+    i, j = i[owner[i] != owner[j]], j[owner[i] != owner[j]]
+    sim = _score(table, i, j)
+    keep = np.flatnonzero(sim >= threshold)
+    keep = keep[np.lexsort((j[keep], i[keep]))]
+    return [
+        SentenceMatch(
+            (sentences[a].article_id, sentences[a].index),
+            (sentences[b].article_id, sentences[b].index),
+            float(s),
+        )
+        for a, b, s in zip(i[keep].tolist(), j[keep].tolist(), sim[keep].tolist(), strict=True)
+    ]
 
 
-def _candidates(term_sets: Sequence[frozenset[str]], threshold: float) -> list[tuple[int, int]]:
-    """Sorted pairs (i < j) whose prefixes of rarest terms intersect.
-
-    Two sets whose overlap reaches `threshold` times the smaller (and whose sizes pass the length
-    guard) share a term within both prefixes, under one global rarity order.
-    """
-    df: dict[str, int] = {}
-    for terms in term_sets:
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
-    ids = {t: k for k, t in enumerate(sorted(df, key=lambda t: (df[t], t)))}
-    shared = sum(1 for n in df.values() if n == 1)  # ids below this are in one sentence only
-    rows, cols = [], []
-    for i, terms in enumerate(term_sets):
-        ranked = sorted(ids[t] for t in terms)
-        need = math.ceil(threshold * max(MIN_CONTENT_WORDS, MIN_LENGTH_RATIO * len(ranked)))
-        prefix = [t for t in ranked[: len(ranked) - need + 1] if t >= shared]
-        rows.extend([i] * len(prefix))
-        cols.extend(prefix)
-    incidence = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(term_sets), len(ids))
+def _table(texts: Sequence[str]) -> _Table:
+    """Tokenise every text once into one flat id array, then build the feature matrices."""
+    vocab: dict[str, int] = {}
+    flat: list[int] = []
+    lengths: list[int] = []
+    for text in texts:
+        toks = words(text)
+        flat.extend(vocab.setdefault(w, len(vocab)) for w in toks)
+        lengths.append(len(toks))
+    tok = np.asarray(flat, dtype=np.int64)
+    row = np.repeat(np.arange(len(texts)), lengths)
+    stems = {w: stem(w) for w in vocab if w not in STOPWORDS}
+    stem_ids = {s: k for k, s in enumerate(dict.fromkeys(stems.values()))}
+    term_of = np.array([stem_ids[stems[w]] if w in stems else -1 for w in vocab], dtype=np.int64)
+    term = term_of[tok] if len(tok) else tok
+    content = term >= 0
+    n = len(texts)
+    return _Table(
+        _incidence(row[content], term[content], n),
+        _incidence(*_adjacent(row[content], term[content]), n),
+        _incidence(*_adjacent(row, tok), n),
     )
-    pairs = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-    return sorted(zip(pairs.row.tolist(), pairs.col.tolist(), strict=True))
+
+
+def _adjacent(row: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, bigram key) for consecutive ids within the same row."""
+    same = row[1:] == row[:-1]
+    keys = ids[:-1][same] * (int(ids.max(initial=0)) + 1) + ids[1:][same]
+    return row[1:][same], keys
+
+
+def _incidence(row: np.ndarray, keys: np.ndarray, n: int) -> sparse.csr_matrix:
+    """Binary n x features matrix; features are the distinct `keys`, numbered densely."""
+    cols, col = np.unique(keys, return_inverse=True)
+    m = sparse.csr_matrix(
+        (np.ones(len(row), dtype=np.int32), (row, col.reshape(-1))), shape=(n, len(cols))
+    )
+    m.data[:] = 1  # duplicates summed on construction: back to presence
+    return m
+
+
+def _score(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Similarity of sentence pairs (i[k], j[k]), vectorised."""
+    n_terms = np.diff(table.terms.indptr)
+    short = np.minimum(n_terms[i], n_terms[j])
+    guard = (short > 0) & (short >= MIN_LENGTH_RATIO * np.maximum(n_terms[i], n_terms[j]))
+    content = (_containment(table.terms, i, j) + _containment(table.term_pairs, i, j)) / 2
+    return np.where(guard, np.maximum(content, _jaccard(table.bigrams, i, j)), 0.0)
+
+
+def _overlap(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+    """|A & B|, |A|, |B| for the rows i, j of a binary matrix."""
+    sizes = np.diff(m.indptr)
+    both = np.asarray(m[i].multiply(m[j]).sum(axis=1)).reshape(-1) if len(i) else np.zeros(0)
+    return both, sizes[i], sizes[j]
+
+
+def _containment(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    both, a, b = _overlap(m, i, j)
+    return np.divide(both, np.minimum(a, b), out=np.zeros(len(i)), where=np.minimum(a, b) > 0)
+
+
+def _jaccard(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    both, a, b = _overlap(m, i, j)
+    union = a + b - both
+    return np.divide(both, union, out=np.zeros(len(i)), where=union > 0)
+
+
+def _candidates(terms: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (i < j) sharing at least `k` terms of their prefixes of rarest terms.
+
+    Prefix filtering: under one global rarity order, two sets sharing `o >= k` terms share their
+    first `k` common terms within the first `len - o + k` terms of each. `o` is at least
+    `threshold` times the smaller set, which the length guard bounds by each set's own length.
+    Rows with fewer than `MIN_CONTENT_WORDS` terms get no prefix; terms in one sentence or in more
+    than `_MAX_KEY_DF` are dropped from prefixes (the latter trades a little recall for scale).
+    """
+    k = min(_SHARED_PREFIX_TERMS, math.ceil(threshold * MIN_CONTENT_WORDS))
+    sizes = np.diff(terms.indptr)
+    need = np.ceil(threshold * np.maximum(MIN_CONTENT_WORDS, MIN_LENGTH_RATIO * sizes))
+    limit = np.where(sizes >= MIN_CONTENT_WORDS, sizes - need + k, 0)
+    row = np.repeat(np.arange(terms.shape[0]), sizes)
+    df = np.bincount(terms.indices[limit[row] > 0], minlength=terms.shape[1])
+    rank = np.empty(len(df), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(df)), df))] = np.arange(len(df))
+    order = np.lexsort((rank[terms.indices], row))
+    position = np.arange(len(order)) - terms.indptr[row]
+    key_df = df[terms.indices[order]]
+    pick = order[(position < limit[row]) & (key_df > 1) & (key_df <= _MAX_KEY_DF)]
+    prefix = sparse.csr_matrix(
+        (np.ones(len(pick), dtype=np.int32), (row[pick], terms.indices[pick])), shape=terms.shape
+    )
+    counts = sparse.triu(prefix @ prefix.T, k=1).tocoo()
+    hit = counts.data >= k
+    return counts.row[hit].astype(np.int64), counts.col[hit].astype(np.int64)

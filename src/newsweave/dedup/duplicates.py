@@ -1,0 +1,152 @@
+"""Duplicate articles (exact, near, rewrite) and passages shared by non-duplicate articles.
+
+Stages, each on the survivors of the last so copies are compared once:
+1. exact: identical folded, whitespace-normalised text;
+2. near: MinHash LSH over 5-word shingles, verified by the exact shingle Jaccard;
+3. rewrite: most sentences of the shorter article matched in the other (`match_sentences`).
+The same sentence matches give the shared passages between articles that stay distinct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsweave.dedup.align import MIN_CONTENT_WORDS, SentenceMatch, match_sentences
+from newsweave.dedup.groups import Edge, UnionFind, canonical, duplicates
+from newsweave.dedup.minhash import LshParams, candidate_pairs, optimal_params, shingles, signatures
+from newsweave.model import Article, Duplicate, Sentence, SharedPassage
+from newsweave.text.tokens import STOPWORDS, fold, words
+
+REWRITE_LENGTH_RATIO = 0.5  # a rewrite has at least half the words of the article it repeats
+MIN_SHARED_SENTENCES = 2
+
+Links = dict[tuple[int, int], list[tuple[int, int, float]]]
+
+
+def find_duplicates(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    near_threshold: float = 0.8,
+    rewrite_threshold: float = 0.6,
+    num_perm: int = 128,
+    seed: int = 1,
+    lsh: LshParams | None = None,
+    sentence_threshold: float = 0.5,
+) -> tuple[list[Duplicate], list[SharedPassage]]:
+    """Duplicates (in input order) and shared passages (by input order of the pair).
+
+    `lsh` overrides the bands/rows derived from `near_threshold` and `num_perm`.
+    """
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
+    uf = UnionFind(len(articles))
+    edges: list[Edge] = []
+    reps = _exact(articles, uf, edges)
+    params = lsh or optimal_params(near_threshold, num_perm)
+    reps = _near(articles, reps, uf, edges, near_threshold, num_perm, seed, params)
+    sents = [s for r in reps for s in sentences.get(articles[r].id, ())]
+    links = _links(match_sentences(sents, threshold=sentence_threshold), ids)
+    _rewrites(articles, sentences, links, uf, edges, rewrite_threshold)
+    dups = duplicates(articles, uf, edges)
+    return dups, _passages(articles, links, {d.article_id for d in dups})
+
+
+def _exact(articles: Sequence[Article], uf: UnionFind, edges: list[Edge]) -> list[int]:
+    """Merge identical texts; return the most complete member of each distinct text."""
+    by_text: dict[str, list[int]] = {}
+    for k, a in enumerate(articles):
+        by_text.setdefault(" ".join(fold(a.text).split()), []).append(k)
+    reps = []
+    for members in by_text.values():
+        rep = canonical(articles, members)
+        for m in members:
+            if m != rep:
+                uf.union(m, rep)
+                edges.append(Edge(rep, m, 1.0, "exact"))
+        reps.append(rep)
+    return sorted(reps)
+
+
+def _near(
+    articles: Sequence[Article],
+    reps: list[int],
+    uf: UnionFind,
+    edges: list[Edge],
+    threshold: float,
+    num_perm: int,
+    seed: int,
+    params: LshParams,
+) -> list[int]:
+    """Merge LSH candidates whose shingle Jaccard >= threshold; return the new representatives."""
+    vocab: dict[str, int] = {}
+    sets = [shingles(articles[r].text, vocab) for r in reps]
+    for x, y in candidate_pairs(signatures(sets, num_perm, seed), params, seed).tolist():
+        both = len(np.intersect1d(sets[x], sets[y], assume_unique=True))
+        jaccard = both / (len(sets[x]) + len(sets[y]) - both)
+        if jaccard >= threshold:
+            uf.union(reps[x], reps[y])
+            edges.append(Edge(reps[x], reps[y], jaccard, "near"))
+    groups: dict[int, list[int]] = {}
+    for r in reps:
+        groups.setdefault(uf.find(r), []).append(r)
+    return sorted(canonical(articles, g) for g in groups.values())
+
+
+def _links(matches: Sequence[SentenceMatch], ids: Sequence[str]) -> Links:
+    """One-to-one sentence pairs per article pair (greedy by similarity), keyed by positions."""
+    position = {a: k for k, a in enumerate(ids)}
+    used: set[tuple[str, int]] = set()
+    links: Links = {}
+    for m in sorted(matches, key=lambda m: (-m.similarity, m.a, m.b)):
+        a, b = sorted((m.a, m.b), key=lambda s: position[s[0]])
+        pair = (position[a[0]], position[b[0]])
+        if (pair, a) not in used and (pair, b) not in used:
+            used.update({(pair, a), (pair, b)})
+            links.setdefault(pair, []).append((a[1], b[1], m.similarity))
+    return links
+
+
+def _rewrites(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    links: Links,
+    uf: UnionFind,
+    edges: list[Edge],
+    threshold: float,
+) -> None:
+    """Merge pairs of comparable length where >= threshold of the shorter's sentences match."""
+    for (x, y), pairs in sorted(links.items()):
+        sizes = sorted((articles[x].n_words, articles[y].n_words))
+        if uf.find(x) == uf.find(y) or sizes[0] < REWRITE_LENGTH_RATIO * sizes[1]:
+            continue
+        countable = min(_countable(sentences.get(articles[k].id, ())) for k in (x, y))
+        coverage = min(1.0, len(pairs) / countable) if countable else 0.0
+        if coverage >= threshold:
+            uf.union(x, y)
+            edges.append(Edge(x, y, coverage, "rewrite"))
+
+
+def _countable(sentences: Sequence[Sentence]) -> int:
+    """Sentences long enough to be matched (distinct non-stop words, as an unstemmed proxy)."""
+    return sum(
+        len({w for w in words(s.text) if w not in STOPWORDS}) >= MIN_CONTENT_WORDS
+        for s in sentences
+    )
+
+
+def _passages(
+    articles: Sequence[Article], links: Links, duplicate_ids: set[str]
+) -> list[SharedPassage]:
+    """Article pairs, neither a duplicate, sharing at least `MIN_SHARED_SENTENCES` sentences."""
+    out = []
+    for (x, y), pairs in sorted(links.items()):
+        a, b = articles[x].id, articles[y].id
+        if len(pairs) >= MIN_SHARED_SENTENCES and not {a, b} & duplicate_ids:
+            sentence_pairs = tuple(sorted((i, j) for i, j, _ in pairs))
+            mean = sum(s for _, _, s in pairs) / len(pairs)
+            out.append(SharedPassage(a, b, sentence_pairs, mean))
+    return out
