@@ -192,3 +192,84 @@ class Digest:
             if a.id == article_id:
                 return a
         raise KeyError(article_id)
+
+
+# --- Cross-source comparison of a story (newsweave.compare) ---------------------------------
+
+ConflictKind = Literal["figure", "duration", "date", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence a claim rests on: `article_id`'s sentence `sentence_index`."""
+
+    article_id: str
+    sentence_index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Information carried by `sources` (>= 2) distinct canonical articles."""
+
+    text: str
+    evidence: tuple[Evidence, ...]
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """Information only one article of the story reports."""
+
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One value reported for a conflict's subject, as written and normalised, with its sources."""
+
+    value: str
+    normalized: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One subject reported differently. `strict`: the values cannot all be true at once."""
+
+    kind: ConflictKind
+    subject: str
+    sides: tuple[ConflictSide, ...]
+    strict: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place; `mentions` is (article_id, count) in story order."""
+
+    name: str
+    kind: Literal["person", "organisation", "place"]
+    variants: tuple[str, ...]
+    mentions: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """Something dated: `date` is ISO (`2015-12-18`, or `--12-18` when the year is unknown)."""
+
+    date: str
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the sources of one story agree on, report alone, and report differently."""
+
+    agreements: tuple[Agreement, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
