@@ -159,6 +159,7 @@ class Story:
     summary: tuple[SummarySentence, ...]
     first_published: datetime | None = None
     last_published: datetime | None = None
+    comparison: Comparison | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import BinaryIO
 
 from newsweave.clean import clean
+from newsweave.compare import LOOSE, compare_story
 from newsweave.cluster import ClusterConfig, cluster_articles
 from newsweave.dedup import find_duplicates, match_sentences
 from newsweave.errors import NothingToDigest
@@ -163,8 +164,10 @@ def _story(
     )
     picked = [documents[d][i] for d, i in picks]
     everyone = [s for aid in (*members, *duplicate_ids) for s in sentences[aid]]
-    carriers = carriers_index(match_sentences(everyone, threshold=config.citation_threshold))
+    matches = match_sentences(everyone, threshold=min(LOOSE, config.citation_threshold))
+    carriers = carriers_index([m for m in matches if m.similarity >= config.citation_threshold])
     summary = cite(picked, carriers, by_id)
+    comparison = compare_story([by_id[aid] for aid in members], sentences, matches=matches)
     dates = sorted(d for aid in (*members, *duplicate_ids) if (d := by_id[aid].published))
     return Story(
         id=story_id(members),
@@ -174,6 +177,7 @@ def _story(
         summary=summary,
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        comparison=comparison,
     )
 
 

@@ -13,7 +13,7 @@ from newsweave.dedup import match_sentences
 from newsweave.dedup.align import SentenceMatch
 from newsweave.model import Article, Comparison, Sentence
 
-__all__ = ["compare_story"]
+__all__ = ["LOOSE", "compare_story"]
 
 MATCH_THRESHOLD = 0.5
 
@@ -26,14 +26,13 @@ def compare_story(
 ) -> Comparison:
     """Compare the story's canonical `articles` (in reading order) sentence by sentence.
 
-    `matches` (from `match_sentences`, e.g. the pipeline's citation matches) saves recomputing;
-    matches involving articles not in `articles` are ignored.
+    `matches` (from `match_sentences` at a threshold of at most `LOOSE`, e.g. the pipeline's)
+    saves recomputing; matches involving articles not in `articles` are ignored.
     """
     order = [a.id for a in articles]
     everyone = [s for aid in order for s in sentences[aid]]
-    loose = match_sentences(everyone, threshold=LOOSE)
-    if matches is None:
-        matches = [m for m in loose if m.similarity >= MATCH_THRESHOLD]
+    loose = match_sentences(everyone, threshold=LOOSE) if matches is None else matches
+    matches = [m for m in loose if m.similarity >= MATCH_THRESHOLD]
     published = {a.id: a.published for a in articles}
     dates = [d for s in everyone for d in dates_of(s, published[s.article_id])]
     names = group_names(mentions_in(everyone))

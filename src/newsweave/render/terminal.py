@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newsweave.model import Digest, Story
+from newsweave.render.comparison import comparison_terminal
 from newsweave.render.legend import citation_marks, source_label, story_numbers
 
 
@@ -44,7 +45,7 @@ def render_terminal(digest: Digest, file: TextIO, *, width: int | None = None) -
             )
         console.print(
             Panel(
-                Group(summary, Text(""), sources),
+                Group(summary, Text(""), sources, *_comparison(story, numbers)),
                 title=f"[bold]{n}. {escape(story.title or 'Untitled story')}[/bold]",
                 subtitle=escape(_subtitle(story)),
                 title_align="left",
@@ -54,8 +55,17 @@ def render_terminal(digest: Digest, file: TextIO, *, width: int | None = None) -
         )
 
 
+def _comparison(story: Story, numbers: dict[str, int]) -> list:
+    if story.comparison is None:
+        return []
+    from rich.text import Text
+
+    return [Text(""), comparison_terminal(story.comparison, numbers)]
+
+
 def _subtitle(story: Story) -> str:
     n = len(story.article_ids)
     copies = f" + {len(story.duplicate_ids)} dup" if story.duplicate_ids else ""
     when = story.first_published.date().isoformat() if story.first_published else ""
-    return " · ".join(x for x in (f"{n} articles{copies}", when) if x)
+    count = f"{n} article{'' if n == 1 else 's'}{copies}"
+    return " · ".join(x for x in (count, when) if x)

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsweave import __version__
 from newsweave.model import Article, Digest, Story, SummarySentence
+from newsweave.render.comparison import comparison_to_dict
 
 SCHEMA = "newsweave.digest/1"
 
@@ -80,6 +81,7 @@ def _story(s: Story, sources: dict[str, str]) -> dict[str, Any]:
         "first_published": _iso(s.first_published),
         "last_published": _iso(s.last_published),
         "summary": [_sentence(x, sources) for x in s.summary],
+        "comparison": comparison_to_dict(s.comparison) if s.comparison else None,
     }
 
 

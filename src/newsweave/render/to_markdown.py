@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsweave.model import Digest, Duplicate, Story
+from newsweave.render.comparison import comparison_markdown
 from newsweave.render.legend import accounting_line, citation_marks, source_label, story_numbers
 
 
@@ -47,6 +48,8 @@ def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate
             f"| {_inline(article.input)} | {note} |"
         )
     lines.append("")
+    if story.comparison:
+        lines += comparison_markdown(story.comparison, numbers)
     return lines
 
 
