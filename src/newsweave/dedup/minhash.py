@@ -9,6 +9,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,6 +77,7 @@ def _blocks(sets: Sequence[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray
             rows, size = [], 0
 
 
+@lru_cache(maxsize=64)
 def optimal_params(threshold: float, num_perm: int) -> LshParams:
     """Bands/rows minimising false-positive + false-negative area of the LSH S-curve.
 

@@ -51,12 +51,12 @@ def _stemmer():  # noqa: ANN202 - snowballstemmer has no type hints
     return snowballstemmer.stemmer("porter")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Porter stem of a lower-cased word (the stemmer ROUGE uses)."""
+    """Porter stem of a lower-cased word (the stemmer ROUGE uses); memoised, as words repeat."""
     return _stemmer().stemWord(word)
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that are not stop words or pure punctuation: the terms that carry meaning."""
-    st = _stemmer()
-    return [st.stemWord(w) for w in words(text) if w not in STOPWORDS]
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
