@@ -54,8 +54,12 @@ def article_terms(
     return counts
 
 
-def tfidf_matrix(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
-    """Rows of L2-normalised (1 + log tf) * smoothed idf, columns = terms of the batch."""
+def tfidf_matrix(bags: Sequence[Counter[str]], prior_docs: int) -> sparse.csr_matrix:
+    """Rows of L2-normalised (1 + log tf) * idf, columns = terms of the batch.
+
+    idf counts `prior_docs` imaginary background articles lacking the term, so in a small batch
+    about one event the shared terms are not discounted to nothing.
+    """
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for bag in bags:
@@ -68,7 +72,7 @@ def tfidf_matrix(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
         shape=(len(bags), len(vocab)),
     )
     df = np.bincount(x.indices, minlength=len(vocab))
-    idf = np.log((1.0 + len(bags)) / (1.0 + df)) + 1.0
+    idf = np.log((1.0 + prior_docs + len(bags)) / (1.0 + df)) + 1.0
     x = x @ sparse.diags(idf.astype(np.float32))
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

@@ -1,0 +1,69 @@
+"""cluster_articles: articles -> story groups of article ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+
+from newsweave.cluster.candidates import candidate_pairs, pair_cosines
+from newsweave.cluster.config import ClusterConfig
+from newsweave.cluster.features import article_terms, tfidf_matrix
+from newsweave.cluster.linkage import average_linkage
+from newsweave.model import Article
+
+
+def _days(published: datetime | None) -> float:
+    if published is None:
+        return float("nan")
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp() / 86_400.0
+
+
+def _within_window(days: np.ndarray, i: np.ndarray, j: np.ndarray, window: float) -> np.ndarray:
+    """True where either date is unknown or the two dates are at most `window` days apart."""
+    gap = np.abs(days[i] - days[j])
+    return np.isnan(gap) | (gap <= window)
+
+
+def similarity_graph(
+    articles: Sequence[Article], cfg: ClusterConfig
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges (i, j, cosine) between blocked candidate pairs inside the time window."""
+    stems: dict[str, str] = {}
+    bags = [
+        article_terms(
+            a, title_boost=cfg.title_boost, name_boost=cfg.name_boost,
+            max_words=cfg.max_words, stems=stems,
+        )
+        for a in articles
+    ]
+    x = tfidf_matrix(bags, cfg.idf_prior_docs)
+    i, j = candidate_pairs(x, cfg.top_terms, cfg.max_posting)
+    days = np.array([_days(a.published) for a in articles])
+    keep = _within_window(days, i, j, cfg.time_window_days)
+    i, j = i[keep], j[keep]
+    sim = pair_cosines(x, i, j)
+    keep = sim >= cfg.min_edge
+    return i[keep], j[keep], sim[keep]
+
+
+def cluster_articles(
+    articles: Sequence[Article], config: ClusterConfig | None = None
+) -> list[list[str]]:
+    """Group articles into stories; every id appears in exactly one group.
+
+    Groups are ordered by their earliest member's input position, members in input order.
+    """
+    cfg = config or ClusterConfig()
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
+    if len(articles) < 2:
+        return [[i] for i in ids]
+    i, j, sim = similarity_graph(articles, cfg)
+    groups = average_linkage(len(ids), i, j, sim, cfg.effective_threshold)
+    groups.sort(key=lambda g: g[0])
+    return [[ids[k] for k in g] for g in groups]
