@@ -216,3 +216,11 @@ def test_cleaning_never_invents_text(rows: list[str]) -> None:
         assert p.text == normalise(raw[p.raw_start : p.raw_end]) != ""
     for r in result.removed:
         assert r.text == raw[r.raw_start : r.raw_end]
+
+
+def test_caption_attached_to_a_photo_credit_is_removed_but_a_separate_paragraph_is_kept():
+    from newsweave.clean.boilerplate import classify
+
+    lines = ["Photo by: Courier / Sadie Moran", "Mud fills a house on Quarry Row on Friday."]
+    assert classify(lines, [False, True]) == ["photo-credit", "caption"]
+    assert classify(lines, [False, False]) == ["photo-credit", None]

@@ -22,16 +22,22 @@ SOCIAL = frozenset(
     |share on facebook|share on twitter|share via email|facebook|twitter|x|delicious|linkedin
     |stumbleupon|reddit|digg|pinterest|whatsapp|telegram|tumblr|email|e-mail|mail|print|rss
     |add to favorites|add to favourites|google+|copy link|copy url|tweet|flipboard|messenger
-    |follow us|like us on facebook|follow us on twitter|follow us on facebook|bookmark"""
-    .replace("\n", "").replace("    ", "").split("|")
+    |follow us|like us on facebook|follow us on twitter|follow us on facebook|bookmark""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
 )
 NAVIGATION = frozenset(
     """advertisement|advertising|sponsored|continue reading|read more|back to top|skip to content
     |loading…|loading...|image caption|media caption|view gallery|view comments|comments
     |show comments|hide caption|toggle caption|enlarge this image|next article|previous article
     |most read|most popular|related|related articles|related stories|related coverage
-    |recommended|reuters|associated press|agence france-presse|afp|ap|bloomberg|dpa|xinhua"""
-    .replace("\n", "").replace("    ", "").split("|")
+    |recommended|reuters|associated press|agence france-presse|afp|ap|bloomberg|dpa|xinhua""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
 )
 # Lines announcing that the next line is a photo caption.
 CAPTION_MARKERS = frozenset({"view gallery", "image caption", "media caption", "hide caption"})
@@ -45,11 +51,17 @@ _CAPTION_VERBS = (
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(pattern, re.I))
     for rule, pattern in (
-        ("timestamp", r"^(?:updated|published|posted|last updated|last modified|modified)"
-                      r"(?:\s+(?:on|at)\b|:|$)"),
+        (
+            "timestamp",
+            r"^(?:updated|published|posted|last updated|last modified|modified)"
+            r"(?:\s+(?:on|at)\b|:|$)",
+        ),
         ("reading-time", r"^\d+\s*(?:min|mins|minutes?)\s+read$"),
-        ("photo-credit", r"^(?:photo|photograph|picture|image|video|credit|photo credit)s?"
-                         r"(?:\s+by)?\s*:\s*\S"),
+        (
+            "photo-credit",
+            r"^(?:photo|photograph|picture|image|video|credit|photo credit)s?"
+            r"(?:\s+by)?\s*:\s*\S",
+        ),
         ("photo-caption", r"^(?:file\s+)?(?:photo|picture|image)s?\s+(?:shows?|showing)\b"),
         ("photo-caption", r"^(?:pictured|above|top|main picture)\s*:"),
         ("byline", r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,.*|and\s.*|\|.*)?$"),
@@ -59,28 +71,52 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("byline", r"^(?:staff\s+(?:writer|reporter)|special\s+correspondent)\b"),
         ("source", r"^source\s*:\s*\S"),
         ("copyright", r"^(?:copyright\b|©|\(c\)\s)|all rights reserved\.?$"),
-        ("promo", r"^(?:read more|related|see also|also read|more on this|watch|listen|recommended)"
-                  r"\s*:"),
+        (
+            "promo",
+            r"^(?:read more|related|see also|also read|more on this|watch|listen|recommended)"
+            r"\s*:",
+        ),
         ("promo", r"^(?:sign up|subscribe|click here|tap here|download our app)\b"),
         ("promo", r"^more (?:from|on|in) [\w&' -]+$"),
-        ("social", r"^(?:follow|like|join)\b.*\bon (?:twitter|x|facebook|instagram|tiktok|youtube"
-                   r"|linkedin|threads|whatsapp|telegram)$"),
+        (
+            "social",
+            r"^(?:follow|like|join)\b.*\bon (?:twitter|x|facebook|instagram|tiktok|youtube"
+            r"|linkedin|threads|whatsapp|telegram)$",
+        ),
         ("photo-credit", r"\b(?:photograph|photo|picture|image)\s*:\s*[A-Z][^.!?]*$"),
         ("comments", r"^(?:comments?|replies)\s*\(\d+\)$"),
         ("tags", r"^(?:tags?|topics?|filed under)\s*:"),
         ("truncated-caption", r"[\w,]\s?(?:…|\.\.\.)$"),
-        ("photo-caption", r"^(?!.*[\"“”]).*\((?:AFP|Reuters|AP|EPA|Getty Images|[A-Z][\w ]{1,25}"
-                          r"(?:Press|Photo|Images|News))\)$"),
-        ("photo-caption", rf"^(?!.*[\"“”]).{{0,160}}\b{_CAPTION_VERBS}\b.*\bon\s+(?:\w+day,\s+)?"
-                          rf"{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+in\s+[A-Z]"),
-        ("photo-caption", rf"^(?!.*[\"“”]).*,\s+(?:on\s+)?\w+day,\s+{_MONTH}\s+\d{{1,2}},"
-                          r"\s+\d{4}\.$"),
+        (
+            "photo-caption",
+            r"^(?!.*[\"“”]).*\((?:AFP|Reuters|AP|EPA|Getty Images|[A-Z][\w ]{1,25}"
+            r"(?:Press|Photo|Images|News))\)$",
+        ),
+        (
+            "photo-caption",
+            rf"^(?!.*[\"“”]).{{0,160}}\b{_CAPTION_VERBS}\b.*\bon\s+(?:\w+day,\s+)?"
+            rf"{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+in\s+[A-Z]",
+        ),
+        (
+            "photo-caption",
+            rf"^(?!.*[\"“”]).*,\s+(?:on\s+)?\w+day,\s+{_MONTH}\s+\d{{1,2}},"
+            r"\s+\d{4}\.$",
+        ),
         ("dateline", r"^[^.!?|]{2,60}\s\|\s.*\b(?:19|20)\d\d$"),
     )
 )
 _SHORT_RULES = {
-    "timestamp": 14, "photo-credit": 40, "social": 12, "byline": 30, "source": 8, "promo": 20,
-    "truncated-caption": 50, "photo-caption": 60, "tags": 40, "copyright": 20, "dateline": 12,
+    "timestamp": 14,
+    "photo-credit": 40,
+    "social": 12,
+    "byline": 30,
+    "source": 8,
+    "promo": 20,
+    "truncated-caption": 50,
+    "photo-caption": 60,
+    "tags": 40,
+    "copyright": 20,
+    "dateline": 12,
 }
 _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 _SOURCE_VALUE = re.compile(r"^source\s*:\s*(.+)$", re.I)
@@ -116,20 +152,39 @@ def source_value(text: str) -> str:
     return match.group(1).strip().strip("\"'“”‘’«»").strip() if match else ""
 
 
-def classify(texts: Sequence[str]) -> list[str | None]:
-    """Rule per non-blank normalised line (None = keep), with context-dependent rules applied."""
+def classify(texts: Sequence[str], attached: Sequence[bool] | None = None) -> list[str | None]:
+    """Rule per non-blank normalised line (None = keep), with context-dependent rules applied.
+
+    `attached[i]` says line i follows line i - 1 with no blank line between (default: never).
+    """
     rules = [line_rule(t) for t in texts]
-    _mark_captions(texts, rules)
+    _mark_captions(texts, rules, attached or [False] * len(texts))
     _mark_repeats(texts, rules)
     return rules
 
 
-def _mark_captions(texts: Sequence[str], rules: list[str | None]) -> None:
-    """The line after "View gallery" / "Image caption" is the caption."""
+def _mark_captions(
+    texts: Sequence[str], rules: list[str | None], attached: Sequence[bool]
+) -> None:
+    """The line after "View gallery" / "Image caption" is the caption; so is a one-sentence,
+    quote-free line attached to a photo credit ("Photo by: …") above it."""
     for i in range(1, len(texts)):
+        if rules[i] is not None:
+            continue
         after_marker = fold(texts[i - 1]).strip(" .:") in CAPTION_MARKERS
-        if after_marker and rules[i] is None and len(texts[i].split()) <= 40:
+        after_credit = (
+            attached[i] and rules[i - 1] == "photo-credit" and _one_plain_sentence(texts[i])
+        )
+        if (after_marker and len(texts[i].split()) <= 40) or after_credit:
             rules[i] = "caption"
+
+
+def _one_plain_sentence(text: str) -> bool:
+    return (
+        len(text.split()) <= 30
+        and not any(q in text for q in '"“”')
+        and (text.rstrip(".").count(". ") == 0)
+    )
 
 
 def _mark_repeats(texts: Sequence[str], rules: list[str | None]) -> None:
@@ -148,4 +203,3 @@ def _mark_repeats(texts: Sequence[str], rules: list[str | None]) -> None:
 
 def _opens(deck: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return len(other) > len(deck) and other[: len(deck)] == deck
-

@@ -21,7 +21,7 @@ def clean(raw: RawDocument) -> Article | Rejected:
     slots = raw_lines(raw.text)
     lines = [line for line in slots if line is not None and line.text]
     head = find_head(raw.title, lines)
-    rules = _rules(lines, head)
+    rules = _rules(lines, head, raw.text)
     removed = _removed(raw, slots, {line.start: r for line, r in zip(lines, rules, strict=True)})
     paras = paragraphs(raw.text, _blocks(slots, lines, rules))
     body = [p for p in paras if not p.heading]
@@ -42,11 +42,13 @@ def clean(raw: RawDocument) -> Article | Rejected:
     return _article(raw, head, paras, removed, rules, lines, language)
 
 
-def _rules(lines: Sequence[Line], head: Head) -> list[str | None]:
+def _rules(lines: Sequence[Line], head: Head, raw: str) -> list[str | None]:
     """Boilerplate rule per non-blank line; the title and outlet lines get their own marks."""
     skip = {head.title_index, head.outlet_index} - {None}
     body = [i for i in range(len(lines)) if i not in skip]
-    judged = dict(zip(body, classify([lines[i].text for i in body]), strict=True))
+    attached = [k > 0 and raw.count("\n", lines[body[k - 1]].end, lines[i].line_start) == 1
+                for k, i in enumerate(body)]
+    judged = dict(zip(body, classify([lines[i].text for i in body], attached), strict=True))
     marks = {head.title_index: "title", head.outlet_index: "outlet"}
     return [marks[i] if i in skip else judged[i] for i in range(len(lines))]
 
@@ -104,6 +106,7 @@ def _article(
 
 def _source_line(lines: Sequence[Line], rules: Sequence[str | None]) -> str:
     """The value of the last "Source: …" line, if any."""
-    values = [source_value(line.text) for line, rule in zip(lines, rules, strict=True)
-              if rule == "source"]
+    values = [
+        source_value(line.text) for line, rule in zip(lines, rules, strict=True) if rule == "source"
+    ]
     return values[-1] if values else ""
