@@ -153,3 +153,11 @@ def test_renderers() -> None:
     out = io.StringIO()
     Console(file=out, width=100).print(comparison_terminal(result, numbers))
     assert "Ilse Brant" in out.getvalue()
+
+
+def test_sentence_opening_word_is_not_part_of_a_name():
+    from newsweave.compare.entities import mentions_in
+    from newsweave.model import Sentence
+
+    s = Sentence("a1", 0, "Across Kettlebridge on Friday, residents waded through water.", 0, 60)
+    assert [m.surface for m in mentions_in([s])] == ["Kettlebridge"]

@@ -33,6 +33,10 @@ _PLACE_CUES = """in to from at near outside into across throughout eastern weste
     southern central visit visited"""
 PLACE_CUES = frozenset(_PLACE_CUES.split())
 PERSON_CUES = frozenset({"said", "says", "told", "added", "wrote"})
+# Capitalised only because they open the sentence ("Across Kettlebridge", "Meanwhile Kerry").
+OPENERS = STOPWORDS | PLACE_CUES | frozenset(
+    "meanwhile however yesterday today tonight last despite since although though".split()
+)
 CONNECTORS = frozenset({"of", "al", "el", "de", "bin", "da", "van", "von", "la", "le"})
 COUNTRY_CODES = frozenset({"us", "u.s", "uk", "u.k", "uae"})
 _WORD = re.compile(r"[^\W\d_][\w.\-]*(?:['’]s\b)?")
@@ -65,6 +69,8 @@ def mentions_in(sentences: Iterable[Sentence]) -> list[Mention]:
     for s in sentences:
         first = next(iter(_words(s.text)), "")
         for run, before, after in _runs(s.text):
+            if run[0] == first and len(run) > 1 and run[0].lower() in OPENERS:
+                run, before = run[1:], run[0].lower()
             if run[0] != first or len(run) > 1 or run[0] in midway:
                 out.extend(_mentions(run, before, after, s))
     return out
