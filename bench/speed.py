@@ -30,7 +30,8 @@ from sumy.nlp.tokenizers import Tokenizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 import re
-texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
 punkt = PunktSentenceTokenizer("\\n".join(texts))
 class Words(Tokenizer):
     def __init__(self): self._language = "english"

@@ -142,7 +142,7 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """A sentence taken verbatim from `citations[0]`'s article, with every article that carries it."""
+    """A sentence taken verbatim from `citations[0]`'s article, then every other carrier."""
 
     text: str
     citations: tuple[Citation, ...]

@@ -11,12 +11,12 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from newsweave.clean import clean
-from newsweave.compare import LOOSE, compare_story
 from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.compare import LOOSE, compare_story
 from newsweave.dedup import find_duplicates, match_sentences
 from newsweave.errors import NothingToDigest
 from newsweave.ingest import read_inputs
@@ -35,7 +35,7 @@ from newsweave.summarize.citations import carriers_index, cite
 from newsweave.text.segment import sentences_of
 from newsweave.text.tokens import words
 
-_LATEST = datetime.max.replace(tzinfo=timezone.utc)
+_LATEST = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,17 +28,12 @@ SOCIAL = frozenset(
     .replace("    ", "")
     .split("|")
 )
-NAVIGATION = frozenset(
-    """advertisement|advertising|sponsored|continue reading|read more|back to top|skip to content
+_NAVIGATION_LIST = """advertisement|advertising|sponsored|continue reading|read more|back to top|skip to content
     |loading…|loading...|image caption|media caption|view gallery|view comments|comments
     |show comments|hide caption|toggle caption|enlarge this image|next article|previous article
     |most read|most popular|related|related articles|related stories|related coverage
-    |recommended|reuters|associated press|agence france-presse|afp|ap|bloomberg|dpa|xinhua""".replace(
-        "\n", ""
-    )
-    .replace("    ", "")
-    .split("|")
-)
+    |recommended|reuters|associated press|agence france-presse|afp|ap|bloomberg|dpa|xinhua"""
+NAVIGATION = frozenset(_NAVIGATION_LIST.replace("\n", "").replace("    ", "").split("|"))
 # Lines announcing that the next line is a photo caption.
 CAPTION_MARKERS = frozenset({"view gallery", "image caption", "media caption", "hide caption"})
 
