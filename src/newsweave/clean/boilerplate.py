@@ -28,7 +28,8 @@ SOCIAL = frozenset(
     .replace("    ", "")
     .split("|")
 )
-_NAVIGATION_LIST = """advertisement|advertising|sponsored|continue reading|read more|back to top|skip to content
+_NAVIGATION_LIST = """advertisement|advertising|sponsored|continue reading|read more
+    |back to top|skip to content
     |loading…|loading...|image caption|media caption|view gallery|view comments|comments
     |show comments|hide caption|toggle caption|enlarge this image|next article|previous article
     |most read|most popular|related|related articles|related stories|related coverage
