@@ -95,3 +95,14 @@ def test_console_script_help_runs():
         [sys.executable, "-m", "newsweave.cli", "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "weave" in result.stdout
+
+
+def test_standard_input_is_one_article():
+    result = subprocess.run(
+        [sys.executable, "-m", "newsweave.cli", "weave", "-", "--json"],
+        input=HARBOUR["a.txt"], capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [a["input"] for a in data["articles"]] == ["-"]
+    assert data["articles"][0]["title"] == "Crane collapse halts work at Port Elden"
