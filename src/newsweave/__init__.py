@@ -25,6 +25,9 @@ _EXPORTS = {
     "render_markdown": "newsweave.render.to_markdown",
     "NewsweaveError": "newsweave.errors",
     "NothingToDigest": "newsweave.errors",
+    "ingest_articles": "newsweave.store.ingest",
+    "IngestReport": "newsweave.store.ingest",
+    "Store": "newsweave.store.queries",
 }
 
 __all__ = ["__version__", *_EXPORTS]

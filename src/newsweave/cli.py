@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_weave(commands)
     _add_eval(commands)
+    _add_ingest(commands)
+    _add_stories(commands)
+    _add_show(commands)
+    _add_search(commands)
     return parser
 
 
@@ -84,6 +88,67 @@ def _add_eval(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=_run_eval)
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="FILE",
+                   help="the store (default: $NEWSWEAVE_DB, else ./newsweave.db)")
+
+
+def _add_ingest(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "ingest",
+        help="add articles to the store: duplicates found, stories grown, digests refreshed",
+        description=(
+            "Read and clean articles as 'weave' does and add them to the store incrementally: "
+            "articles already stored are skipped, copies of stored articles are kept as their "
+            "duplicates, new articles join the most similar stored story or open a new one, and "
+            "the digest of every changed story is recomputed. The accounting (inputs = new in "
+            "stories + duplicates + rejected + already stored) is printed on stderr."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    _add_db(p)
+    p.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
+                   help="reject single-article files larger than this (default: 20)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress, rejections or warnings on stderr (the accounting stays)")
+    p.set_defaults(run=_run_ingest)
+
+
+def _add_stories(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("stories", help="list the stored stories",
+                            description="One line per stored story: id, size, sources, time "
+                                        "span, headline.")
+    _add_db(p)
+    p.add_argument("--limit", type=_positive, metavar="N", help="at most N stories")
+    p.add_argument("--sort", choices=("newest", "biggest"), default="newest",
+                   help="newest (latest article) or biggest first (default: newest)")
+    p.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+    p.set_defaults(run=_run_stories)
+
+
+def _add_show(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("show", help="print one stored story's digest",
+                            description="Render one stored story (an id from 'newsweave "
+                                        "stories', or a unique prefix of one).")
+    p.add_argument("story", metavar="STORY", help="story id or unique prefix")
+    _add_db(p)
+    p.add_argument("-f", "--format", choices=FORMATS, default="terminal",
+                   help="output format (default: terminal)")
+    p.set_defaults(run=_run_show)
+
+
+def _add_search(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("search", help="full-text search of stored stories and articles",
+                            description="Stories, then articles, containing every word of "
+                                        "QUERY, best first (SQLite FTS5, bm25), with snippets.")
+    p.add_argument("query", metavar="QUERY", help="words to look for")
+    _add_db(p)
+    p.add_argument("--limit", type=_positive, default=10, metavar="N",
+                   help="at most N stories and N articles (default: 10)")
+    p.add_argument("--json", action="store_true", help="a JSON list instead of text")
+    p.set_defaults(run=_run_search)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsweave` console script."""
     args = build_parser().parse_args(argv)
@@ -135,6 +200,50 @@ def _run_eval(args: argparse.Namespace) -> int:
     report = run_eval(args.data, words=args.words, measure=args.measure, limit=args.limit,
                       summaries_out=args.summaries_out)
     print(format_report(report))
+    return 0
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from newsweave.pipeline import WeaveConfig
+    from newsweave.store.ingest import ingest
+    from newsweave.store.progress import progress_bar
+
+    config = WeaveConfig(max_file_bytes=int(args.max_file_mb * 1_000_000))
+    with progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as tick:
+        report = ingest(args.paths, args.db, config, progress=tick)
+    if not args.quiet:
+        for r in report.rejected:
+            print(f"newsweave: rejected {r.path}: {r.reason}", file=sys.stderr)
+        for w in report.warnings:
+            print(f"newsweave: warning {w.path}: {w.message}", file=sys.stderr)
+    print(f"newsweave: {report.line()}", file=sys.stderr)
+    return 0
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    from newsweave.store.queries import Store
+    from newsweave.store.show import print_stories
+
+    with Store(args.db) as store:
+        print_stories(store.stories(args.limit, args.sort), sys.stdout, as_json=args.json)
+    return 0
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    from newsweave.store.queries import Store
+
+    with Store(args.db) as store:
+        digest = store.story(args.story)
+    _render(digest, args.format, sys.stdout)
+    return 0
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    from newsweave.store.queries import Store
+    from newsweave.store.show import print_hits
+
+    with Store(args.db) as store:
+        print_hits(store.search(args.query, args.limit), sys.stdout, as_json=args.json)
     return 0
 
 

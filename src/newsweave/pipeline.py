@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -85,10 +85,10 @@ def weave(
     canonical = [a for a in articles if a.id not in duplicate_ids]
     say(f"grouping {len(canonical)} articles into stories")
     groups = cluster_articles(canonical, config.cluster) if canonical else []
-    copies = _copies_by_canonical(duplicates)
+    copies = copies_by_canonical(duplicates)
     say(f"summarising {len(groups)} stories")
     stories = tuple(
-        _story(group, copies, by_id, sentences, config) for group in groups
+        build_story(group, copies, by_id, sentences, config) for group in groups
     )
     accounting = Accounting(
         inputs=len(articles) + len(rejected),
@@ -116,17 +116,27 @@ def _read_and_clean(
     articles: list[Article] = []
     rejected: list[Rejected] = []
     warnings: list[InputWarning] = []
+    for item in clean_inputs(paths, config, stdin):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            warnings.append(item)
+    return _with_unique_ids(articles), rejected, warnings
+
+
+def clean_inputs(
+    paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None = None
+) -> Iterator[Article | Rejected | InputWarning]:
+    """Read and clean every input, streamed: articles (content ids, not yet made unique),
+    rejections, and each accepted input's warnings just before its article."""
     for item in read_inputs(paths, stdin=stdin, max_file_bytes=config.max_file_bytes):
         if isinstance(item, Rejected):
-            rejected.append(item)
+            yield item
             continue
-        warnings.extend(InputWarning(item.input, note) for note in item.notes)
-        result = clean(item)
-        if isinstance(result, Rejected):
-            rejected.append(result)
-        else:
-            articles.append(result)
-    return _with_unique_ids(articles), rejected, warnings
+        yield from (InputWarning(item.input, note) for note in item.notes)
+        yield clean(item)
 
 
 def _with_unique_ids(articles: Iterable[Article]) -> list[Article]:
@@ -140,20 +150,22 @@ def _with_unique_ids(articles: Iterable[Article]) -> list[Article]:
     return out
 
 
-def _copies_by_canonical(duplicates: Iterable[Duplicate]) -> dict[str, list[str]]:
+def copies_by_canonical(duplicates: Iterable[Duplicate]) -> dict[str, list[str]]:
+    """Canonical article id -> the ids of its duplicates, in the order given."""
     copies: dict[str, list[str]] = defaultdict(list)
     for d in duplicates:
         copies[d.duplicate_of].append(d.article_id)
     return copies
 
 
-def _story(
+def build_story(
     group: Sequence[str],
     copies: Mapping[str, Sequence[str]],
     by_id: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
     config: WeaveConfig,
 ) -> Story:
+    """One story of `group` (canonical ids) and their `copies`: summary, citations, comparison."""
     members = sorted(group, key=lambda aid: _reading_order(by_id[aid]))
     duplicate_ids = tuple(c for aid in members for c in copies.get(aid, ()))
     documents = [sentences[aid] for aid in members]

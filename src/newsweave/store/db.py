@@ -1,0 +1,53 @@
+"""Opening (and creating) a store: WAL, foreign keys, migrations, clear errors for bad files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from newsweave.errors import NewsweaveError
+from newsweave.store.schema import APPLICATION_ID, migrate
+
+ENV_VAR = "NEWSWEAVE_DB"
+DEFAULT_NAME = "newsweave.db"
+
+
+def default_path() -> Path:
+    """`$NEWSWEAVE_DB` if set, else `./newsweave.db`."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_NAME)
+
+
+def connect(
+    path: str | os.PathLike[str] | None = None, *, create: bool = True
+) -> sqlite3.Connection:
+    """An autocommit connection to a migrated store at `path` (default: `default_path()`)."""
+    where = Path(path) if path is not None else default_path()
+    if not create and not where.exists():
+        raise NewsweaveError(f"{where}: no such database (run 'newsweave ingest' first)")
+    try:
+        conn = sqlite3.connect(where, isolation_level=None, timeout=30.0)
+    except sqlite3.Error as error:
+        raise NewsweaveError(f"cannot open {where}: {error}") from error
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _check_foreign(conn, where)
+        migrate(conn, str(where))
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise NewsweaveError(f"{where} is not a newsweave database: {error}") from error
+    except NewsweaveError:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_foreign(conn: sqlite3.Connection, where: Path) -> None:
+    """Refuse a SQLite file some other program made (tables, but not ours)."""
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app != APPLICATION_ID and (version or tables):
+        raise NewsweaveError(f"{where} is not a newsweave database: it holds other tables")

@@ -1,0 +1,88 @@
+"""Crash safety: `kill -9` during a long ingest, then a clean open and a completing re-ingest."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsweave.store.db import connect
+from newsweave.store.ingest import ingest
+
+PLACES = ["Arlen", "Bosk", "Corvel", "Dunmore", "Eskar", "Fennick", "Galder", "Hollin"]
+EVENTS = ["flood", "fire", "strike", "landslide", "blackout", "storm", "protest", "drought"]
+NOUNS = ["road", "school", "market", "bridge", "hospital", "station", "harbour", "farm", "bank",
+         "library", "factory", "council", "union", "village", "court", "airport"]
+
+
+def make_corpus(folder: Path, n: int, seed: int = 3) -> None:
+    """`n` tiny dated articles about eight events, with a few exact copies."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    texts: list[str] = []
+    for i in range(n):
+        if texts and rng.random() < 0.05:
+            text = rng.choice(texts)
+        else:
+            k = rng.randrange(len(PLACES))
+            place, event = PLACES[k], EVENTS[k]
+            body = " ".join(
+                f"The {event} in {place} closed the {a} and the {b}, and {rng.randint(2, 99)} "
+                f"people near the {c} were moved, officials in {place} said."
+                for a, b, c in (rng.sample(NOUNS, 3) for _ in range(3))
+            )
+            text = f"{event.title()} hits {place}\nDate: 2026-04-{1 + 2 * k:02d}\n\n{body}"
+        texts.append(text)
+        (folder / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+
+
+def _snapshot(db: Path) -> tuple[list, list]:
+    with sqlite3.connect(db) as conn:
+        stories = conn.execute("SELECT id, title, size, duplicates, digest FROM stories "
+                               "ORDER BY id").fetchall()
+        articles = conn.execute(
+            "SELECT a.id, a.input, a.duplicate_of, s.id FROM articles a "
+            "JOIN stories s ON s.key = a.story_key ORDER BY a.id").fetchall()
+    return stories, articles
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 300)
+    killed = tmp_path / "killed.db"
+    code = ("import sys; from newsweave.store.ingest import ingest; "
+            "ingest(sys.argv[1], sys.argv[2], batch_size=40)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
+                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    deadline = time.monotonic() + 60
+    while _count(killed) < 40 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    stored = _count(killed)
+    assert 0 < stored < 300 and stored % 40 == 0  # whole batches only
+
+    conn = connect(killed)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM stories WHERE digest IS NULL").fetchone()[0] == 0
+    conn.close()
+
+    resumed = ingest(corpus, killed, batch_size=40)
+    assert resumed.already_stored == stored and resumed.balanced
+    clean = ingest(corpus, tmp_path / "clean.db", batch_size=40)
+    assert clean.already_stored == 0
+    assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
