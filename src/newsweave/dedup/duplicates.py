@@ -119,11 +119,15 @@ def _rewrites(
     threshold: float,
 ) -> None:
     """Merge pairs of comparable length where >= threshold of the shorter's sentences match."""
+    countables: dict[int, int] = {}
     for (x, y), pairs in sorted(links.items()):
         sizes = sorted((articles[x].n_words, articles[y].n_words))
         if uf.find(x) == uf.find(y) or sizes[0] < REWRITE_LENGTH_RATIO * sizes[1]:
             continue
-        countable = min(_countable(sentences.get(articles[k].id, ())) for k in (x, y))
+        for k in (x, y):
+            if k not in countables:
+                countables[k] = _countable(sentences.get(articles[k].id, ()))
+        countable = min(countables[x], countables[y])
         coverage = min(1.0, len(pairs) / countable) if countable else 0.0
         if coverage >= threshold:
             uf.union(x, y)
