@@ -2,7 +2,7 @@
 
 Per cluster: documents split into sentences (paragraph lines first), `summarize` with a word
 budget of N, then one more sentence (the best uncovered concepts in its first words; see
-`summarize.best_tail`) cut so the summary has exactly N words: the peers also fill to N and cut.
+`summarize.summarize_to_cut`) cut so the summary has N words: the peers also fill to N and cut.
 Scores: rouge-score, stemmed, recall or F1, mean over a cluster's references, then over clusters.
 Time: the `summarize` + tail calls only (reading, splitting and scoring excluded), as the peers.
 """
@@ -14,13 +14,13 @@ import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import mean
 
 from newsweave.evaluate.data import BenchCluster, read_clusters
 from newsweave.evaluate.rouge import METRICS, Measure, score, scorer, truncate
-from newsweave.summarize import Budget, SummaryConfig, best_tail, summarize
+from newsweave.summarize import SummaryConfig, summarize_to_cut
 
 Progress = Callable[[int, int], None]
 
@@ -58,7 +58,7 @@ def run_eval(
         with open(summaries_out, "w", encoding="utf-8") as f:
             for cluster, summary in zip(clusters, summaries, strict=True):
                 f.write(json.dumps({"id": cluster.id, "summary": "\n".join(summary)}) + "\n")
-    return _with_path(report, str(path))
+    return replace(report, path=str(path))
 
 
 def evaluate_clusters(
@@ -104,11 +104,9 @@ def benchmark_summary(
     documents: Sequence[Sequence[str]], words: int, config: SummaryConfig | None, tail: bool
 ) -> tuple[list[str], list[str]]:
     """Our summary (whole sentences, reading order) and the benchmark's cut of it to `words`."""
-    picks = summarize(documents, Budget(words=words), config=config)
+    picks, extra = summarize_to_cut(documents, words, config)
     summary = [documents[d][i] for d, i in picks]
-    room = words - sum(len(s.split()) for s in summary)
-    extra = best_tail(documents, picks, room, config) if tail and room > 0 else None
-    cut = summary + ([documents[extra[0]][extra[1]]] if extra else [])
+    cut = summary + ([documents[extra[0]][extra[1]]] if tail and extra else [])
     return summary, truncate(cut, words)
 
 
@@ -120,10 +118,11 @@ def format_report(report: EvalReport) -> str:
             f"{report.path}: {report.clusters} clusters, {report.words} words, "
             f"ROUGE {report.measure} (rouge-score, stemmed; mean over references, then clusters)",
             "",
-            "| R-1 | R-2 | R-L | R-Lsum | avg words | s/cluster (max) | peak MB (summarize / process) |",
+            "| R-1 | R-2 | R-L | R-Lsum | avg words | s/cluster (max) | peak MB (call / process) |",
             "|---|---|---|---|---|---|---|",
             f"| {r['rouge1']:.2f} | {r['rouge2']:.2f} | {r['rougeL']:.2f} | {r['rougeLsum']:.2f} "
-            f"| {report.avg_words:.1f} | {report.seconds_per_cluster:.4f} ({report.max_seconds:.3f}) "
+            f"| {report.avg_words:.1f} "
+            f"| {report.seconds_per_cluster:.4f} ({report.max_seconds:.3f}) "
             f"| {report.peak_summarize_mb:.1f} / {report.peak_rss_mb:.0f} |",
         ]
     )
@@ -141,9 +140,3 @@ def _peak_summarize_mb(
         return tracemalloc.get_traced_memory()[1] / 2**20
     finally:
         tracemalloc.stop()
-
-
-def _with_path(report: EvalReport, path: str) -> EvalReport:
-    from dataclasses import replace
-
-    return replace(report, path=path)

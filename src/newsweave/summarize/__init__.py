@@ -1,11 +1,11 @@
 """Extractive multi-document summaries: concept coverage under a word budget.
 
 `summarize` picks whole sentences covering the most weighted concepts (stemmed bigrams shared by
-several documents, favouring those stated early; see `concepts`) with an ILP (`select`), under
-readability constraints (`readability`): no dangling opener unless the sentence before it in its
-document is picked too, no fragments or headings, no near-duplicate pair. The picks come back in
-reading order: document order (earliest first), then position in the document, so a sentence and
-the one it leans on always stand together.
+several documents, favouring those stated early; see `concepts`): greedy by weight per word, then
+swaps while coverage grows, or the exact ILP on request (`select`). Readability constraints
+(`readability`): no dangling opener unless the sentence before it in its document is picked too,
+no fragment, heading or stray quote, no near-duplicate pair. Picks come back in reading order:
+document order (earliest first), then position, so a sentence follows the one it leans on.
 """
 
 from __future__ import annotations
@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsweave.summarize.concepts import ConceptWeights, concept_weights, sentence_concepts
-from newsweave.summarize.readability import dangling, fragment, near_duplicate_pairs, term_set
+from newsweave.summarize.concepts import (
+    Concept,
+    ConceptWeights,
+    concept_weights,
+    content_stems,
+    sentence_concepts,
+    tokenize,
+)
+from newsweave.summarize.readability import dangling, fragment, near_duplicate_pairs
 from newsweave.summarize.select import Problem, solve
 
 Pick = tuple[int, int]
@@ -38,7 +45,8 @@ class SummaryConfig:
     min_words: int = 8  # shorter sentences are never picked
     redundancy: float = 0.5  # content-term Jaccard at which two sentences are near-duplicates
     concepts: ConceptWeights = field(default_factory=ConceptWeights)
-    time_limit: float = 2.0  # seconds for the ILP before the greedy fallback
+    max_candidates: int = 80  # the densest sentences (concept weight per word) go to the ILP
+    node_limit: int = 0  # >0: also solve the exact ILP within this many branch-and-bound nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +56,9 @@ class _Cluster:
     keys: list[Pick]
     texts: list[str]
     lengths: list[int]
-    concepts: list[frozenset]
-    weights: dict
+    tokens: list[list[tuple[str, str]]]
+    concepts: list[frozenset[Concept]]
+    weights: dict[Concept, float]
 
 
 def summarize(
@@ -61,7 +70,30 @@ def summarize(
 ) -> list[Pick]:
     """(document index, sentence index) of the chosen sentences, in reading order."""
     config = config or SummaryConfig()
+    return _pick(_analyse(documents, config), budget, eligible, config)
+
+
+def summarize_to_cut(
+    documents: Sequence[Sequence[str]], words: int, config: SummaryConfig | None = None
+) -> tuple[list[Pick], Pick | None]:
+    """`summarize` within `words` words, and the sentence to append and cut at `words` words.
+
+    For benchmarks that cut summaries at a word count (the peers fill to it and cut): the extra
+    sentence is the unpicked one whose first words add the most uncovered concept weight.
+    """
+    config = config or SummaryConfig()
     cluster = _analyse(documents, config)
+    picks = _pick(cluster, Budget(words=words), None, config)
+    room = words - sum(len(documents[d][i].split()) for d, i in picks)
+    return picks, _tail(cluster, picks, room) if room > 0 else None
+
+
+def _pick(
+    cluster: _Cluster,
+    budget: Budget,
+    eligible: Sequence[Sequence[bool]] | None,
+    config: SummaryConfig,
+) -> list[Pick]:
     candidates = _candidates(cluster, eligible, budget, config)
     if not candidates:
         return []
@@ -73,46 +105,44 @@ def summarize(
         words=budget.words if budget.words is not None else sum(cluster.lengths),
         sentences=budget.sentences if budget.sentences is not None else len(candidates),
         exclusive=near_duplicate_pairs(
-            [term_set(cluster.texts[k]) for k in candidates], config.redundancy
+            [content_stems(cluster.tokens[k]) for k in candidates], config.redundancy
         ),
         requires=_requires(cluster, candidates, config),
     )
-    return sorted(cluster.keys[candidates[j]] for j in solve(problem, config.time_limit))
+    chosen = solve(problem, config.node_limit)
+    return sorted(cluster.keys[candidates[j]] for j in chosen)
 
 
-def best_tail(
-    documents: Sequence[Sequence[str]],
-    picks: Sequence[Pick],
-    words: int,
-    config: SummaryConfig | None = None,
-) -> Pick | None:
-    """The unpicked sentence whose first `words` words add the most uncovered concept weight.
-
-    For benchmarks that cut a summary at a word count: it fills the room whole sentences leave.
-    """
-    config = config or SummaryConfig()
-    cluster = _analyse(documents, config)
-    covered = set().union(*(cluster.concepts[cluster.keys.index(p)] for p in picks))
+def _tail(cluster: _Cluster, picks: Sequence[Pick], words: int) -> Pick | None:
+    picked = {cluster.keys.index(p) for p in picks}
+    covered = set().union(*(cluster.concepts[k] for k in picked))
     best, best_gain = None, 0.0
-    for key, text in zip(cluster.keys, cluster.texts, strict=True):
-        if key in picks:
+    for k, text in enumerate(cluster.texts):
+        if k in picked:
             continue
-        head = sentence_concepts(" ".join(text.split()[:words]))
+        head = cluster.concepts[k]
+        if cluster.lengths[k] > words:
+            head = sentence_concepts(tokenize([" ".join(text.split()[:words])])[0])
         gain = sum(cluster.weights.get(c, 0.0) for c in head - covered)
         if gain > best_gain:
-            best, best_gain = key, gain
+            best, best_gain = cluster.keys[k], gain
     return best
 
 
 def _analyse(documents: Sequence[Sequence[str]], config: SummaryConfig) -> _Cluster:
     keys = [(d, i) for d, doc in enumerate(documents) for i in range(len(doc))]
     texts = [documents[d][i] for d, i in keys]
-    per_doc = [[sentence_concepts(s) for s in doc] for doc in documents]
+    tokens = tokenize(texts)
+    concepts = [sentence_concepts(t) for t in tokens]
+    per_doc = [
+        [concepts[k] for k, (d, _) in enumerate(keys) if d == n] for n in range(len(documents))
+    ]
     return _Cluster(
         keys=keys,
         texts=texts,
         lengths=[len(t.split()) for t in texts],
-        concepts=[c for doc in per_doc for c in doc],
+        tokens=tokens,
+        concepts=concepts,
         weights=concept_weights(per_doc, config.concepts),
     )
 
@@ -123,26 +153,46 @@ def _candidates(
     budget: Budget,
     config: SummaryConfig,
 ) -> list[int]:
-    """Pickable sentences; a dangling one only if the sentence before it is pickable too."""
+    """Pickable sentences in reading order: eligible, long enough, within the budget, carrying
+    a concept, no fragment; the `max_candidates` densest; leaning ones only with their lead."""
     limit = budget.words if budget.words is not None else float("inf")
+    pickable = [
+        k
+        for k, (d, i) in enumerate(cluster.keys)
+        if (eligible is None or eligible[d][i])
+        and config.min_words <= cluster.lengths[k] <= limit
+        and any(c in cluster.weights for c in cluster.concepts[k])
+        and not (config.readable and fragment(cluster.texts[k], config.min_words))
+    ]
+    return _with_leads(cluster, _densest(cluster, pickable, config.max_candidates), config)
+
+
+def _densest(cluster: _Cluster, candidates: list[int], n: int) -> list[int]:
+    """The `n` candidates with the most concept weight per word, in reading order."""
+    if len(candidates) <= n:
+        return candidates
+    density = {
+        k: sum(cluster.weights.get(c, 0.0) for c in cluster.concepts[k]) / cluster.lengths[k]
+        for k in candidates
+    }
+    top = set(sorted(candidates, key=lambda k: (-density[k], k))[:n])
+    return [k for k in candidates if k in top]
+
+
+def _with_leads(cluster: _Cluster, candidates: list[int], config: SummaryConfig) -> list[int]:
+    """Candidates without the dangling ones whose preceding sentence is not a candidate."""
+    if not config.readable:
+        return candidates
     kept: list[int] = []
-    for k, (d, i) in enumerate(cluster.keys):
-        text = cluster.texts[k]
-        if (
-            (eligible is None or eligible[d][i])
-            and config.min_words <= cluster.lengths[k] <= limit
-            and any(c in cluster.weights for c in cluster.concepts[k])
-            and not (config.readable and fragment(text, config.min_words))
-            and not (
-                config.readable and dangling(text) and (not kept or kept[-1] != k - 1 or i == 0)
-            )
-        ):
+    for k in candidates:
+        lead = k - 1 if k and cluster.keys[k - 1][0] == cluster.keys[k][0] else None
+        if not dangling(cluster.texts[k]) or (kept and kept[-1] == lead):
             kept.append(k)
     return kept
 
 
 def _requires(cluster: _Cluster, candidates: list[int], config: SummaryConfig) -> dict[int, int]:
-    """Dangling candidate -> the candidate just before it (always there: see `_candidates`)."""
+    """Dangling candidate -> the candidate just before it (always there: see `_with_leads`)."""
     if not config.readable:
         return {}
     return {j: j - 1 for j, k in enumerate(candidates) if dangling(cluster.texts[k])}

@@ -1,8 +1,8 @@
-"""Concepts: stemmed content-word bigrams, weighted by how many documents carry them.
+"""Concepts: content-word bigrams of light stems, weighted by how many documents carry them.
 
-Gillick & Favre (2009): a concept is a bigram of stems that is not made of two stop words; its
-weight is its document frequency, plus a bonus for documents that state it early (the lead of a
-news article carries its main facts). Rare concepts are pruned.
+Gillick & Favre (2009): a concept is a bigram that is not made of two stop words; its weight is
+the number of documents carrying it, each vote raised for documents stating it early (a news
+article's lead carries its main facts). Concepts fewer documents carry than a floor are pruned.
 """
 
 from __future__ import annotations
@@ -11,33 +11,64 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.text.tokens import STOPWORDS, stem, words
+from newsweave.text.tokens import STOPWORDS, words
 
 Concept = tuple[str, str]
+Token = tuple[str, str]  # (word, light stem)
 
 
 @dataclass(frozen=True, slots=True)
 class ConceptWeights:
     """How concepts are weighted and pruned."""
 
-    position_bonus: float = 1.0  # a document's vote is 1 + bonus / (1 + first sentence index)
+    position_bonus: float = 1.0  # a document's vote: 1 + bonus / (1 + first sentence index)
     min_df: int | None = None  # None: derived from the number of documents
-    max_concepts: int = 600
+    max_concepts: int = 600  # the heaviest are kept
 
 
-def sentence_concepts(text: str) -> frozenset[Concept]:
-    """The bigram concepts of one sentence."""
-    tokens = words(text)
-    stems = [stem(w) for w in tokens]
+def tokenize(texts: Sequence[str]) -> list[list[Token]]:
+    """(word, light stem) pairs of each text; each distinct word is stemmed once."""
+    stems: dict[str, str] = {}
+    return [
+        [(w, stems.get(w) or stems.setdefault(w, light_stem(w))) for w in words(text)]
+        for text in texts
+    ]
+
+
+def light_stem(word: str) -> str:
+    """Inflections off ("rates", "rated", "rating" -> "rat"). Summaries scored as well with it
+    as with Porter's stemmer on the dev sets, at a fraction of the cost (Porter dominated)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        return word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def sentence_concepts(tokens: Sequence[Token]) -> frozenset[Concept]:
+    """The bigram concepts of one tokenized sentence."""
     return frozenset(
-        (stems[i], stems[i + 1])
-        for i in range(len(tokens) - 1)
-        if not (tokens[i] in STOPWORDS and tokens[i + 1] in STOPWORDS)
+        (a[1], b[1])
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if not (a[0] in STOPWORDS and b[0] in STOPWORDS)
     )
 
 
+def content_stems(tokens: Sequence[Token]) -> frozenset[str]:
+    """Stems of the sentence's content words (for redundancy checks)."""
+    return frozenset(s for w, s in tokens if w not in STOPWORDS)
+
+
 def derived_min_df(n_documents: int) -> int:
-    """Document-frequency floor: 1 for two documents, growing slowly with the cluster's size."""
+    """Document-frequency floor: 1 up to five documents, then about a quarter of them, at most 4."""
     return max(1, min(4, round(n_documents / 4)))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from newsweave.text.tokens import content_terms, fold, words
+from newsweave.text.tokens import fold, words
 
 # Openings that lean on the sentence before ("He said...", "But...", "This insistence...").
 _DANGLING = re.compile(
@@ -19,6 +19,7 @@ _DANGLING = re.compile(
     r"on the other hand|in turn|even so|for (?:his|her|their|its) part|by contrast|"
     r"in contrast|after that|the same)\b"
 )
+_QUOTE = re.compile(r'["“”]')
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
@@ -32,9 +33,20 @@ def fragment(text: str, min_words: int) -> bool:
     folded = fold(text).strip()
     if len(folded.split()) < min_words or not _TERMINAL.search(folded):
         return True
-    if folded.count('"') % 2 or folded.startswith(("'", "(", "-", "--")):
+    if folded.startswith(("'", "(", "-")) or _stray_quote(text.strip()):
         return True
     return folded.endswith(":") or text.isupper()
+
+
+def _stray_quote(text: str) -> bool:
+    """The sentence's first quote mark closes a quote opened before it ('we will win," he
+    said.'): a quote fragment. A quote opened here may run on into the next sentence.
+    A straight quote closes when it follows a non-space character."""
+    m = _QUOTE.search(text)
+    if m is None:
+        return False
+    mark, i = m.group(), m.start()
+    return mark == "”" or (mark == '"' and i > 0 and not text[i - 1].isspace())
 
 
 def near_duplicate_pairs(
@@ -51,8 +63,3 @@ def near_duplicate_pairs(
     with np.errstate(divide="ignore", invalid="ignore"):
         similar = np.triu(overlap >= threshold * union, k=1) & (union > 0)
     return [(int(a), int(b)) for a, b in zip(*np.nonzero(similar), strict=True)]
-
-
-def term_set(text: str) -> frozenset[str]:
-    """Content terms of a sentence, as a set (for redundancy checks)."""
-    return frozenset(content_terms(text))
