@@ -106,3 +106,9 @@ def test_standard_input_is_one_article():
     data = json.loads(result.stdout)
     assert [a["input"] for a in data["articles"]] == ["-"]
     assert data["articles"][0]["title"] == "Crane collapse halts work at Port Elden"
+
+
+def test_story_threshold_splits_a_story(tmp_path, capsys):
+    folder = write_files(tmp_path / "in", HARBOUR)
+    code, out, _ = run(capsys, "weave", str(folder), "--json", "--story-threshold", "0.99")
+    assert code == 0 and len(json.loads(out)["stories"]) == 3

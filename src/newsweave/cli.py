@@ -63,6 +63,11 @@ def _add_weave(commands: argparse._SubParsersAction) -> None:
                    help="MinHash Jaccard for near-duplicate articles (default: 0.8)")
     p.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
                    help="reject single-article files larger than this (default: 20)")
+    p.add_argument("--story-threshold", type=_unit, metavar="S",
+                   help="TF-IDF similarity to join a story (default: derived from a target "
+                        "precision of 0.87, about 0.20)")
+    p.add_argument("--time-window-days", type=float, default=3.0, metavar="D",
+                   help="dated articles further apart than this never share a story (default: 3)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress or warnings on stderr (the accounting line stays)")
     p.set_defaults(run=_run_weave)
@@ -171,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_weave(args: argparse.Namespace) -> int:
+    from newsweave.cluster import ClusterConfig
     from newsweave.errors import NothingToDigest
     from newsweave.pipeline import WeaveConfig, weave
     from newsweave.summarize import Budget
@@ -181,6 +187,8 @@ def _run_weave(args: argparse.Namespace) -> int:
         else Budget(words=args.words),
         near_threshold=args.near_threshold,
         max_file_bytes=int(args.max_file_mb * 1_000_000),
+        cluster=ClusterConfig(threshold=args.story_threshold,
+                              time_window_days=args.time_window_days),
     )
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     try:
