@@ -17,10 +17,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+
+if TYPE_CHECKING:
+    from scipy.optimize import LinearConstraint
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ def solve(problem: Problem, node_limit: int) -> list[int]:
 
 
 def _ilp(problem: Problem, node_limit: int) -> list[int] | None:
+    from scipy.optimize import Bounds, milp  # only when asked for: a slow import
+
     n = len(problem.lengths)
     carriers = Counter(i for cs in problem.concepts for i in cs)
     shared = sorted(i for i, k in carriers.items() if k > 1)
@@ -71,6 +76,7 @@ def _ilp(problem: Problem, node_limit: int) -> list[int] | None:
 
 
 def _constraints(problem: Problem, column: Mapping[int, int]) -> list[LinearConstraint]:
+    from scipy.optimize import LinearConstraint
     n, size = len(problem.lengths), len(problem.lengths) + len(column)
     budget = np.zeros((2, size))
     budget[0, :n] = problem.lengths
