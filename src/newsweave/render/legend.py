@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from newsweave.model import Article, Digest, Story, SummarySentence
+from newsweave.model import Article, Digest, Duplicate, Story, SummarySentence
 
 
 def source_label(article: Article) -> str:
@@ -24,6 +24,14 @@ def story_numbers(story: Story) -> dict[str, int]:
 def citation_marks(sentence: SummarySentence, numbers: dict[str, int]) -> str:
     """`[1, 3]`: the numbers of the articles carrying the sentence."""
     return "[" + ", ".join(str(numbers[c.article_id]) for c in sentence.citations) + "]"
+
+
+def duplicate_note(duplicate: Duplicate | None, numbers: dict[str, int]) -> str:
+    """'near duplicate of [2] (0.93)' for a duplicate, '' otherwise."""
+    if duplicate is None:
+        return ""
+    of = numbers[duplicate.duplicate_of]
+    return f"{duplicate.kind} duplicate of [{of}] ({duplicate.similarity:.2f})"
 
 
 def accounting_line(digest: Digest) -> str:

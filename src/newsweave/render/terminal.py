@@ -6,7 +6,7 @@ from typing import TextIO
 
 from newsweave.model import Digest, Story
 from newsweave.render.comparison import comparison_terminal
-from newsweave.render.legend import citation_marks, source_label, story_numbers
+from newsweave.render.legend import citation_marks, duplicate_note, source_label, story_numbers
 
 
 def render_terminal(digest: Digest, file: TextIO, *, width: int | None = None) -> None:
@@ -36,10 +36,8 @@ def render_terminal(digest: Digest, file: TextIO, *, width: int | None = None) -
         sources.add_column()
         for aid, number in numbers.items():
             article = digest.article(aid)
-            note = ""
-            if aid in duplicates:
-                d = duplicates[aid]
-                note = f"  ({d.kind} duplicate of [{numbers[d.duplicate_of]}])"
+            note = duplicate_note(duplicates.get(aid), numbers)
+            note = f"  ({note})" if note else ""
             sources.add_row(
                 f"[{number}]", source_label(article), Text(article.title + note, style="dim")
             )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from newsweave.model import Digest, Duplicate, Story
 from newsweave.render.comparison import comparison_markdown
-from newsweave.render.legend import accounting_line, citation_marks, source_label, story_numbers
+from newsweave.render.legend import (
+    accounting_line,
+    citation_marks,
+    duplicate_note,
+    source_label,
+    story_numbers,
+)
 
 
 def render_markdown(digest: Digest) -> str:
@@ -39,10 +45,7 @@ def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate
     lines += ["", "| # | source | title | input | note |", "|---|---|---|---|---|"]
     for aid, number in numbers.items():
         article = digest.article(aid)
-        note = ""
-        if aid in duplicates:
-            d = duplicates[aid]
-            note = f"{d.kind} duplicate of [{numbers[d.duplicate_of]}] ({d.similarity:.2f})"
+        note = duplicate_note(duplicates.get(aid), numbers)
         lines.append(
             f"| {number} | {_inline(source_label(article))} | {_inline(article.title)} "
             f"| {_inline(article.input)} | {note} |"
