@@ -31,7 +31,7 @@ def duplicate_note(duplicate: Duplicate | None, numbers: dict[str, int]) -> str:
     if duplicate is None:
         return ""
     of = numbers[duplicate.duplicate_of]
-    return f"{duplicate.kind} duplicate of [{of}] ({duplicate.similarity:.2f})"
+    return f"{duplicate.kind} duplicate of [{of}], similarity {duplicate.similarity:.2f}"
 
 
 def accounting_line(digest: Digest) -> str:
