@@ -44,9 +44,11 @@ _CAPTION_VERBS = (
     r"|reacts?|smiles?|watches|watch|takes?|votes?|march(?:es)?|protests?|gathers?|chats?"
     r"|answers?|signs?|embraces?|prays?|rides?|is seen|are seen|is pictured|are pictured)"
 )
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (rule, re.compile(pattern, re.I))
-    for rule, pattern in (
+_DAY_YEAR = r"\d,\s+\d{4}"  # "May 4, 2016": in every dated caption
+# (rule, pattern[, guard]): the guard is a cheap regex every match of the pattern contains.
+_PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (rule, re.compile(pattern, re.I), re.compile(guard[0]) if guard else None)
+    for rule, pattern, *guard in (
         (
             "timestamp",
             r"^(?:updated|published|posted|last updated|last modified|modified)"
@@ -79,26 +81,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:follow|like|join)\b.*\bon (?:twitter|x|facebook|instagram|tiktok|youtube"
             r"|linkedin|threads|whatsapp|telegram)$",
         ),
-        ("photo-credit", r"\b(?:photograph|photo|picture|image)\s*:\s*[A-Z][^.!?]*$"),
+        ("photo-credit", r"\b(?:photograph|photo|picture|image)\s*:\s*[A-Z][^.!?]*$", ":"),
         ("comments", r"^(?:comments?|replies)\s*\(\d+\)$"),
         ("tags", r"^(?:tags?|topics?|filed under)\s*:"),
-        ("truncated-caption", r"[\w,]\s?(?:…|\.\.\.)$"),
+        ("truncated-caption", r"[\w,]\s?(?:…|\.\.\.)$", r"…|\.\.\."),
         (
             "photo-caption",
             r"^(?!.*[\"“”]).*\((?:AFP|Reuters|AP|EPA|Getty Images|[A-Z][\w ]{1,25}"
             r"(?:Press|Photo|Images|News))\)$",
+            r"\(",
         ),
         (
             "photo-caption",
             rf"^(?!.*[\"“”]).{{0,160}}\b{_CAPTION_VERBS}\b.*\bon\s+(?:\w+day,\s+)?"
             rf"{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+in\s+[A-Z]",
+            _DAY_YEAR,
         ),
         (
             "photo-caption",
             rf"^(?!.*[\"“”]).*,\s+(?:on\s+)?\w+day,\s+{_MONTH}\s+\d{{1,2}},"
             r"\s+\d{4}\.$",
+            _DAY_YEAR,
         ),
-        ("dateline", r"^[^.!?|]{2,60}\s\|\s.*\b(?:19|20)\d\d$"),
+        ("dateline", r"^[^.!?|]{2,60}\s\|\s.*\b(?:19|20)\d\d$", r"\|"),
     )
 )
 _SHORT_RULES = {
@@ -126,8 +131,10 @@ def line_rule(text: str) -> str | None:
     if key in NAVIGATION:
         return "navigation"
     n_words = len(text.split())
-    for rule, pattern in _PATTERNS:
-        if n_words <= _SHORT_RULES.get(rule, 10_000) and pattern.search(text):
+    for rule, pattern, guard in _PATTERNS:
+        if n_words > _SHORT_RULES.get(rule, 10_000) or (guard and not guard.search(text)):
+            continue
+        if pattern.search(text):
             return rule
     return "tag-list" if _is_tag_list(text) else None
 

@@ -42,6 +42,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("th", r"[\u0e00-\u0e7f]"),
     )
 )
+_ANY_SCRIPT = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_HITS = 3
 _MIN_SHARE = 0.15
@@ -49,15 +50,17 @@ _MIN_SHARE = 0.15
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "unknown" when the evidence is too thin."""
-    letters = _LETTER.findall(text)
-    if not letters:
+    if _LETTER.search(text) is None:
         return "unknown"
-    script = _script(text, len(letters))
+    script = _script(text)
     return script if script else _by_stopwords(words(text))
 
 
-def _script(text: str, n_letters: int) -> str | None:
+def _script(text: str) -> str | None:
     """A non-Latin script covering at least a third of the letters."""
+    if _ANY_SCRIPT.search(text) is None:
+        return None
+    n_letters = len(_LETTER.findall(text))
     counts = {code: len(pattern.findall(text)) for code, pattern in _SCRIPTS}
     if counts["ja"] and counts["ja"] + counts["zh"] >= n_letters / 3:
         return "ja"
@@ -71,7 +74,9 @@ def _by_stopwords(tokens: list[str]) -> str:
     """The profile whose stop words make up most of the text, if clearly so."""
     if not tokens:
         return "unknown"
-    hits = Counter({code: sum(t in sw for t in tokens) for code, sw in _PROFILES.items()})
+    counts = Counter(tokens)
+    hits = Counter({code: sum(n for t, n in counts.items() if t in sw)
+                    for code, sw in _PROFILES.items()})
     (best, n), *rest = hits.most_common()
     runner_up = rest[0][1] if rest else 0
     if n < _MIN_HITS or n / len(tokens) < _MIN_SHARE or n <= runner_up:

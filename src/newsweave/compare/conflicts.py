@@ -27,7 +27,7 @@ T = TypeVar("T", Fact, DateFact, Mention)
 def quantity_conflicts(facts: Sequence[Fact], order: Sequence[str]) -> list[Conflict]:
     """Figure and duration conflicts among the facts of the story's articles."""
     out = []
-    for group in linked_groups(facts, same_subject):
+    for group in linked_groups(facts, same_subject, _subject_keys):
         differing = [(a, b) for a, b in combinations(group, 2)
                      if a.sentence.article_id != b.sentence.article_id
                      and not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-6)]
@@ -40,7 +40,7 @@ def date_conflicts(dates: Sequence[DateFact], order: Sequence[str]) -> list[Conf
     """Dates of one occasion, in different sources, that cannot be the same day."""
     resolved = [d for d in dates if d.mention.iso]
     out = []
-    for group in linked_groups(resolved, same_occasion):
+    for group in linked_groups(resolved, same_occasion, lambda d: d.context):
         clash = [(a, b) for a, b in combinations(group, 2)
                  if a.sentence.article_id != b.sentence.article_id
                  and a.mention.same_as(b.mention) is False]
@@ -71,6 +71,15 @@ def name_conflicts(groups: Sequence[NameGroup], order: Sequence[str]) -> list[Co
             out.append(Conflict("name", g.name, sides, False,
                                 f"{shown}: spellings of one {g.kind}, merged"))
     return out
+
+
+def _subject_keys(fact: Fact) -> list[tuple[str, str, str]]:
+    """Keys any fact of the same subject shares (see `same_subject`): a verb, first or last noun."""
+    unit, nouns = fact.quantity.unit, fact.nouns
+    ends = [(unit, "first", nouns[0]), (unit, "last", nouns[-1])] if nouns else []
+    if fact.kind == "duration":
+        return ends[1:]
+    return [*ends, *((unit, "verb", v) for v in fact.verbs)]
 
 
 def _quantity_conflict(group: list[Fact], differing: list[tuple[Fact, Fact]],

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.compare.dates import MONTH_NAMES, MONTHS, WEEKDAYS
 from newsweave.compare.names import are_variants, name_tokens
@@ -41,6 +42,8 @@ CONNECTORS = frozenset({"of", "al", "el", "de", "bin", "da", "van", "von", "la",
 COUNTRY_CODES = frozenset({"us", "u.s", "uk", "u.k", "uae"})
 _WORD = re.compile(r"[^\W\d_][\w.\-]*(?:['’]s\b)?")
 _SPACE = re.compile(r"\s*")
+_PARTICLE = re.compile(r"(al|el|ad|ash)-[A-Z]")
+_ADJECTIVE = re.compile(r"(ian|ean|ese|ish|can)$|-[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,17 +108,24 @@ def to_entity(group: NameGroup, order: Sequence[str]) -> Entity:
 
 
 def _words(text: str) -> list[str]:
-    return [_clean(m.group()) for m in _WORD.finditer(text)]
+    return [w for _, _, w in _found(text)]
+
+
+@lru_cache(maxsize=16_384)
+def _found(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, cleaned word) of every word of `text`: one regex pass per sentence."""
+    return tuple((m.start(), m.end(), _clean(m.group())) for m in _WORD.finditer(text))
 
 
 def _clean(word: str) -> str:
-    word = re.sub(r"['’]s$", "", word)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     return word if word.count(".") > 1 else word.rstrip(".-")
 
 
 def _runs(text: str) -> list[tuple[list[str], str, str]]:
     """Runs of capitalised words (connectors inside), with the words before and after."""
-    found = [(m.start(), m.end(), _clean(m.group())) for m in _WORD.finditer(text)]
+    found = _found(text)
     runs: list[tuple[list[str], str, str]] = []
     i = 0
     while i < len(found):
@@ -134,7 +144,7 @@ def _runs(text: str) -> list[tuple[list[str], str, str]]:
     return runs
 
 
-def _joins(found: list[tuple[int, int, str]], j: int, text: str) -> bool:
+def _joins(found: Sequence[tuple[int, int, str]], j: int, text: str) -> bool:
     gap = text[found[j - 1][1]:found[j][0]]
     if _SPACE.fullmatch(gap) is None or found[j - 1][2] != text[found[j - 1][0]:found[j - 1][1]]:
         return False
@@ -145,7 +155,7 @@ def _joins(found: list[tuple[int, int, str]], j: int, text: str) -> bool:
 
 def _capital(word: str) -> bool:
     """Capitalised, or an Arabic-style particle before a capital ("al-Assad")."""
-    return word[:1].isupper() or re.match(r"(al|el|ad|ash)-[A-Z]", word) is not None
+    return word[:1].isupper() or _PARTICLE.match(word) is not None
 
 
 def _mentions(run: list[str], before: str, after: str, s: Sentence) -> list[Mention]:
@@ -181,7 +191,7 @@ def _votes(run: list[str], before: str, after: str) -> tuple[tuple[EntityKind, i
 
 def _adjective(word: str) -> bool:
     """Demonyms and hyphenated modifiers: "Russian", "American", "Russian-backed"."""
-    return re.search(r"(ian|ean|ese|ish|can)$|-[a-z]", word) is not None
+    return _ADJECTIVE.search(word) is not None
 
 
 def _acronym(run: list[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import combinations
 from typing import TypeVar
 
 from newsweave.model import Evidence, Sentence
@@ -18,14 +19,33 @@ def cite(sentences: Iterable[Sentence], order: Sequence[str]) -> tuple[Evidence,
     return tuple(Evidence(s.article_id, s.index, s.text) for s in ranked)
 
 
-def linked_groups(items: Sequence[T], linked: Callable[[T, T], bool]) -> list[list[T]]:
-    """Connected groups of `items` under the symmetric relation `linked`, in first-seen order."""
+def linked_groups(
+    items: Sequence[T],
+    linked: Callable[[T, T], bool],
+    keys: Callable[[T], Iterable[Hashable]] | None = None,
+) -> list[list[T]]:
+    """Connected groups of `items` under the symmetric relation `linked`, in first-seen order.
+
+    `keys` (blocking): only items sharing a key are tested, so every linked pair must share one.
+    """
     parent = list(range(len(items)))
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if linked(items[i], items[j]):
-                parent[_root(parent, j)] = _root(parent, i)
+    for i, j in _candidate_pairs(items, keys):
+        if linked(items[i], items[j]):
+            parent[_root(parent, j)] = _root(parent, i)
     return _collect(items, parent)
+
+
+def _candidate_pairs(
+    items: Sequence[T], keys: Callable[[T], Iterable[Hashable]] | None
+) -> Iterable[tuple[int, int]]:
+    """Index pairs i < j to test, in order: all of them, or those sharing a key."""
+    if keys is None:
+        return combinations(range(len(items)), 2)
+    sharing: dict[Hashable, list[int]] = {}
+    for i, item in enumerate(items):
+        for key in set(keys(item)):
+            sharing.setdefault(key, []).append(i)
+    return sorted({pair for members in sharing.values() for pair in combinations(members, 2)})
 
 
 def pair_groups(pairs: Iterable[tuple[Hashable, Hashable]]) -> list[set[Hashable]]:

@@ -61,10 +61,13 @@ class DateFact:
 
 def facts_of(sentence: Sentence) -> list[Fact]:
     """Quantities of the sentence that have a subject (dates and bare years excluded)."""
+    found = quantities(sentence.text)
+    if not found:
+        return []
     toks = tokens(sentence.text)
     dated = [(d.begin, d.stop) for d in date_mentions(sentence.text, None)]
     out = []
-    for q in quantities(sentence.text):
+    for q in found:
         start, end = toks[q.first].start, toks[q.last].end
         if any(b < end and start < e for b, e in dated):
             continue
@@ -76,9 +79,12 @@ def facts_of(sentence: Sentence) -> list[Fact]:
 
 def dates_of(sentence: Sentence, published: datetime | None) -> list[DateFact]:
     """Dates of the sentence, resolved against `published`, with their context."""
+    found = date_mentions(sentence.text, published)
+    if not found:
+        return []
     toks = tokens(sentence.text)
     out = []
-    for d in date_mentions(sentence.text, published):
+    for d in found:
         first = next((k for k, t in enumerate(toks) if t.end > d.begin), len(toks))
         last = next((k for k, t in enumerate(toks) if t.start >= d.stop), len(toks))
         before = _clause_words(reversed(toks[:first]), DATE_CONTEXT)[::-1]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from newsweave.text.tokens import fold
 
@@ -35,10 +37,10 @@ QUALIFIERS = {  # phrase -> (low factor, high factor) applied to the stated valu
 DURATIONS = {"year": 365.0, "month": 365 / 12, "week": 7.0, "day": 1.0, "decade": 3652.5,
              "hour": 1 / 24}
 CURRENCIES = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
+_STARTERS = frozenset({"a", "an", "one", "half", *UNITS, *TENS})  # words a number can start with
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A lower-cased token of a sentence and its [start, end) span."""
 
     text: str
@@ -72,17 +74,24 @@ class Quantity:
 
 def tokens(text: str) -> list[Token]:
     """Lower-cased word, number and punctuation tokens; hyphens inside words separate them."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16_384)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """`tokens`, memoised: a sentence is tokenised once for its quantities, facts and dates."""
     folded = _HYPHEN.sub(" ", fold(text))
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded))
 
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity stated in `text`, in order (bare years such as 2015 are left out)."""
     toks = tokens(text)
+    words = [t.text for t in toks]
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
-        found = _quantity_at(toks, i, text)
+        found = _quantity_at(toks, words, i, text) if _may_start(words, i) else None
         if found is None:
             i += 1
             continue
@@ -98,8 +107,13 @@ def parse_number(phrase: str) -> float | None:
     return parsed[0] if parsed and parsed[1] == len(toks) else None
 
 
-def _quantity_at(toks: list[Token], i: int, text: str) -> Quantity | None:
-    words = [t.text for t in toks]
+def _may_start(w: list[str], i: int) -> bool:
+    """Whether a number can start at token i (or after a currency there): a cheap pre-test."""
+    k = i + (w[i] in CURRENCIES)
+    return k < len(w) and (w[k] in _STARTERS or w[k][0].isdigit())
+
+
+def _quantity_at(toks: list[Token], words: list[str], i: int, text: str) -> Quantity | None:
     start = i + (words[i] in CURRENCIES)
     parsed = _number(words, start)
     if parsed is None:

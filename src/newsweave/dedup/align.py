@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from newsweave.model import Sentence
-from newsweave.text.tokens import STOPWORDS, stem, words
+from newsweave.text.tokens import STOPWORDS, sentence_words, stem
 
 MIN_CONTENT_WORDS = 5
 MIN_LENGTH_RATIO = 0.5
@@ -69,12 +69,9 @@ def match_sentences(
     sim = _score(table, i, j)
     keep = np.flatnonzero(sim >= threshold)
     keep = keep[np.lexsort((j[keep], i[keep]))]
+    where = [(s.article_id, s.index) for s in sentences]
     return [
-        SentenceMatch(
-            (sentences[a].article_id, sentences[a].index),
-            (sentences[b].article_id, sentences[b].index),
-            float(s),
-        )
+        SentenceMatch(where[a], where[b], s)
         for a, b, s in zip(i[keep].tolist(), j[keep].tolist(), sim[keep].tolist(), strict=True)
     ]
 
@@ -85,7 +82,7 @@ def _table(texts: Sequence[str]) -> _Table:
     flat: list[int] = []
     lengths: list[int] = []
     for text in texts:
-        toks = words(text)
+        toks = sentence_words(text)
         flat.extend(vocab.setdefault(w, len(vocab)) for w in toks)
         lengths.append(len(toks))
     tok = np.asarray(flat, dtype=np.int64)

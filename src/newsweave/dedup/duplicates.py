@@ -17,7 +17,7 @@ from newsweave.dedup.align import MIN_CONTENT_WORDS, SentenceMatch, match_senten
 from newsweave.dedup.groups import Edge, UnionFind, canonical, duplicates
 from newsweave.dedup.minhash import LshParams, candidate_pairs, optimal_params, shingles, signatures
 from newsweave.model import Article, Duplicate, Sentence, SharedPassage
-from newsweave.text.tokens import STOPWORDS, fold, words
+from newsweave.text.tokens import STOPWORDS, fold, sentence_words
 
 REWRITE_LENGTH_RATIO = 0.5  # a rewrite has at least half the words of the article it repeats
 MIN_SHARED_SENTENCES = 2
@@ -102,7 +102,7 @@ def _links(matches: Sequence[SentenceMatch], ids: Sequence[str]) -> Links:
     used: set[tuple[str, int]] = set()
     links: Links = {}
     for m in sorted(matches, key=lambda m: (-m.similarity, m.a, m.b)):
-        a, b = sorted((m.a, m.b), key=lambda s: position[s[0]])
+        a, b = (m.a, m.b) if position[m.a[0]] <= position[m.b[0]] else (m.b, m.a)
         pair = (position[a[0]], position[b[0]])
         if (pair, a) not in used and (pair, b) not in used:
             used.update({(pair, a), (pair, b)})
@@ -120,8 +120,12 @@ def _rewrites(
 ) -> None:
     """Merge pairs of comparable length where >= threshold of the shorter's sentences match."""
     countables: dict[int, int] = {}
+    lengths: dict[int, int] = {}
     for (x, y), pairs in sorted(links.items()):
-        sizes = sorted((articles[x].n_words, articles[y].n_words))
+        for k in (x, y):
+            if k not in lengths:
+                lengths[k] = articles[k].n_words
+        sizes = sorted((lengths[x], lengths[y]))
         if uf.find(x) == uf.find(y) or sizes[0] < REWRITE_LENGTH_RATIO * sizes[1]:
             continue
         for k in (x, y):
@@ -137,7 +141,7 @@ def _rewrites(
 def _countable(sentences: Sequence[Sentence]) -> int:
     """Sentences long enough to be matched (distinct non-stop words, as an unstemmed proxy)."""
     return sum(
-        len({w for w in words(s.text) if w not in STOPWORDS}) >= MIN_CONTENT_WORDS
+        len({w for w in sentence_words(s.text) if w not in STOPWORDS}) >= MIN_CONTENT_WORDS
         for s in sentences
     )
 

@@ -59,25 +59,36 @@ def top_terms(bag: Bag, n: int) -> list[str]:
 def similar_stored(
     conn: sqlite3.Connection, bags: Sequence[Bag], cfg: ClusterConfig
 ) -> Counter[str]:
-    """Stored canonical article id -> how many of the bags' top terms it shares (time window)."""
+    """Stored canonical article id -> how many of the bags' top terms it shares (time window).
+
+    An article's `terms` rows all carry its day, so they are counted per article in SQL."""
     wanted = sorted({t for b in bags for t in top_terms(b, cfg.top_terms)})
     df = dict(select_in(conn, "SELECT term, count(*) FROM terms WHERE term IN ({in_}) "
                               "GROUP BY term", wanted))
     usable = [t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting]
-    days = np.array([b.day for b in bags])
+    rows = list(select_in(conn, "SELECT article_id, day, count(*) FROM terms "
+                                "WHERE term IN ({in_}) GROUP BY article_id", usable))
+    near = _in_window([b.day for b in bags], [day for _, day, _ in rows], cfg.time_window_days)
     hits: Counter[str] = Counter()
-    for aid, day in select_in(conn, "SELECT article_id, day FROM terms WHERE term IN ({in_})",
-                              usable):
-        if _in_window(days, day, cfg.time_window_days):
-            hits[aid] += 1
+    for (aid, _, n), ok in zip(rows, near.tolist(), strict=True):
+        if ok:
+            hits[aid] += n
     return hits
 
 
-def _in_window(days: np.ndarray, day: float | None, window: float) -> bool:
-    """True when `day` or some date of `days` is unknown, or one is within `window` days."""
-    if day is None or np.isnan(days).any():
-        return True
-    return bool((np.abs(days - day) <= window).any())
+def _in_window(days: Sequence[float], stored: Sequence[float | None], window: float) -> np.ndarray:
+    """Per stored day: True when it or some date of `days` is unknown, or one is within
+    `window` days of it."""
+    mine = np.sort(np.asarray(days, dtype=float))
+    theirs = np.array([math.nan if d is None else d for d in stored], dtype=float)
+    if np.isnan(mine).any():
+        return np.ones(len(theirs), dtype=bool)
+    if not len(mine):
+        return np.isnan(theirs)
+    at = np.searchsorted(mine, theirs)
+    below = np.abs(mine[np.maximum(at - 1, 0)] - theirs)
+    above = np.abs(mine[np.minimum(at, len(mine) - 1)] - theirs)
+    return np.isnan(theirs) | (np.minimum(below, above) <= window)
 
 
 def assign(

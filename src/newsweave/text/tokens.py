@@ -60,3 +60,9 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed words that are not stop words or pure punctuation: the terms that carry meaning."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=65_536)
+def sentence_words(text: str) -> tuple[str, ...]:
+    """`words`, memoised: a sentence is tokenised by dedup, citations and comparison alike."""
+    return tuple(words(text))
