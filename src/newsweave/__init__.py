@@ -23,6 +23,7 @@ _EXPORTS = {
     "digest_to_dict": "newsweave.render.to_json",
     "render_json": "newsweave.render.to_json",
     "render_markdown": "newsweave.render.to_markdown",
+    "render_html": "newsweave.render.to_html",
     "NewsweaveError": "newsweave.errors",
     "NothingToDigest": "newsweave.errors",
     "ingest_articles": "newsweave.store.ingest",

@@ -15,8 +15,11 @@ from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.model import Digest
 
-FORMATS = ("terminal", "markdown", "json")
-_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "terminal"}
+FORMATS = ("terminal", "markdown", "json", "html")
+_EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "terminal",
+    ".html": "html", ".htm": "html",
+}
 EXIT_INTERNAL = 70
 
 
@@ -261,8 +264,8 @@ def _output_format(fmt: str | None, output: str | None) -> str:
     suffix = Path(output).suffix.lower()
     if suffix not in _EXTENSIONS:
         raise NewsweaveError(
-            f"cannot tell the format of '{output}' from its extension; use .md, .json or .txt, "
-            "or --format"
+            f"cannot tell the format of '{output}' from its extension; use .md, .json, .txt or "
+            ".html, or --format"
         )
     return _EXTENSIONS[suffix]
 
@@ -279,7 +282,11 @@ def _write(digest: Digest, fmt: str, output: str | None) -> None:
 
 
 def _render(digest: Digest, fmt: str, file: TextIO, width: int | None = None) -> None:
-    if fmt == "json":
+    if fmt == "html":
+        from newsweave.render.to_html import render_html
+
+        file.write(render_html(digest))
+    elif fmt == "json":
         from newsweave.render.to_json import render_json
 
         file.write(render_json(digest))

@@ -34,6 +34,15 @@ def duplicate_note(duplicate: Duplicate | None, numbers: dict[str, int]) -> str:
     return f"{duplicate.kind} duplicate of [{of}], similarity {duplicate.similarity:.2f}"
 
 
+def published_span(story: Story) -> str:
+    """'2026-03-14', '2026-03-14 to 2026-03-16', or '' when no article is dated."""
+    if not story.first_published:
+        return ""
+    first = story.first_published.date().isoformat()
+    last = story.last_published.date().isoformat() if story.last_published else first
+    return first if first == last else f"{first} to {last}"
+
+
 def accounting_line(digest: Digest) -> str:
     """One line: every input accounted for."""
     a = digest.accounting
