@@ -29,6 +29,7 @@ _EXPORTS = {
     "ingest_articles": "newsweave.store.ingest",
     "IngestReport": "newsweave.store.ingest",
     "Store": "newsweave.store.queries",
+    "write_store_report": "newsweave.store.report",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stories(commands)
     _add_show(commands)
     _add_search(commands)
+    _add_report(commands)
     return parser
 
 
@@ -157,6 +158,16 @@ def _add_search(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=_run_search)
 
 
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("report", help="write the stored stories as self-contained HTML pages",
+                            description="Write DIR/index.html (the stored stories, newest first, "
+                                        "linked) and one self-contained HTML page per story.")
+    _add_db(p)
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="folder for the pages (created if missing)")
+    p.set_defaults(run=_run_report)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsweave` console script."""
     args = build_parser().parse_args(argv)
@@ -255,6 +266,14 @@ def _run_search(args: argparse.Namespace) -> int:
 
     with Store(args.db) as store:
         print_hits(store.search(args.query, args.limit), sys.stdout, as_json=args.json)
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from newsweave.store.report import write_store_report
+
+    index = write_store_report(args.output, args.db)
+    print(f"newsweave: wrote {index} and a page per story", file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import PurePath
 
 from newsweave.model import Article, Digest, Duplicate, Story, SummarySentence
@@ -34,13 +35,13 @@ def duplicate_note(duplicate: Duplicate | None, numbers: dict[str, int]) -> str:
     return f"{duplicate.kind} duplicate of [{of}], similarity {duplicate.similarity:.2f}"
 
 
-def published_span(story: Story) -> str:
-    """'2026-03-14', '2026-03-14 to 2026-03-16', or '' when no article is dated."""
-    if not story.first_published:
+def published_span(first: datetime | None, last: datetime | None) -> str:
+    """A story's dates: '2026-03-14', '2026-03-14 to 2026-03-16', or '' when undated."""
+    if not first:
         return ""
-    first = story.first_published.date().isoformat()
-    last = story.last_published.date().isoformat() if story.last_published else first
-    return first if first == last else f"{first} to {last}"
+    start = first.date().isoformat()
+    end = last.date().isoformat() if last else start
+    return start if start == end else f"{start} to {end}"
 
 
 def accounting_line(digest: Digest) -> str:

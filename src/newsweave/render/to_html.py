@@ -80,8 +80,8 @@ def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate
 def _story_meta(story: Story) -> str:
     n = len(story.article_ids)
     copies = f" + {len(story.duplicate_ids)} duplicates" if story.duplicate_ids else ""
-    parts = [f"{n} article{'' if n == 1 else 's'}{copies}", published_span(story),
-             f"story {story.id}"]
+    parts = [f"{n} article{'' if n == 1 else 's'}{copies}",
+             published_span(story.first_published, story.last_published), f"story {story.id}"]
     return " · ".join(p for p in parts if p)
 
 

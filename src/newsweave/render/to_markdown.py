@@ -33,7 +33,7 @@ def render_markdown(digest: Digest) -> str:
 
 def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate]) -> list[str]:
     numbers = story_numbers(story)
-    span = published_span(story)
+    span = published_span(story.first_published, story.last_published)
     span = f", {span}" if span else ""
     copies = f" (+ {len(story.duplicate_ids)} duplicates)" if story.duplicate_ids else ""
     lines = [
