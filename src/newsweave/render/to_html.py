@@ -120,11 +120,11 @@ def _quote(panel: str, c: Citation, first: bool, article: Article, cited: dict,
         text = esc(sentences[c.sentence_index].text)
     else:
         text = f"<em>(sentence {c.sentence_index + 1} is not in the stored article)</em>"
-    how = "quoted from" if first else (
-        "verbatim in" if c.similarity >= 1.0 else f"similarity {c.similarity:.2f},")
-    return (f'<blockquote class="quote" id="{panel}"><p>{text}</p><footer>{how} '
-            f"{refs.link(refs.numbers[c.article_id])} <cite>{esc(refs.labels[c.article_id])}"
-            f"</cite>: {_title(article)}</footer></blockquote>")
+    how = "the sentence shown" if first else (
+        "the same sentence" if c.similarity >= 1.0 else f"similarity {c.similarity:.2f}")
+    return (f'<blockquote class="quote" id="{panel}"><p>{text}</p><footer>'
+            f"[{refs.link(refs.numbers[c.article_id])}] <cite>{esc(refs.labels[c.article_id])}"
+            f"</cite>: {_title(article)} · {how}</footer></blockquote>")
 
 
 def _title(article: Article) -> str:
