@@ -230,3 +230,26 @@ def test_show_renders_html(tmp_path, capsys):
     story_id = Path(capsys.readouterr().out.split('"id": "')[1].split('"')[0]).name
     assert main(["show", story_id, "--db", db, "-f", "html"]) == 0
     assert "Harbour master Lena Ostrova" in capsys.readouterr().out
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_have_enough_contrast():
+    from newsweave.render.html_page import STYLE
+
+    colours = dict(re.findall(r"--(\w+):(#[0-9a-f]{6})", STYLE))
+    for text in ("ink", "muted", "accent", "quoted", "warn"):
+        for background in ("bg", "soft"):
+            assert _contrast(colours[text], colours[background]) >= 4.5, (text, background)
+    assert _contrast("#ffffff", colours["quoted"]) >= 4.5  # an open citation button
+    for mark in ("quoted", "carried"):  # the matrix's cells: graphics need 3:1
+        assert _contrast(colours[mark], colours["bg"]) >= 3.0, mark

@@ -15,7 +15,7 @@ from newsweave.render.html_safe import esc
 
 STYLE = """
 :root{--ink:#1b1f24;--muted:#4a5360;--line:#c9d0d8;--soft:#f3f5f8;--accent:#0b57d0;
---quoted:#173f8a;--carried:#4f83d6;--warn:#8a3b00;--bg:#fff}
+--quoted:#173f8a;--carried:#4f83d6;--warn:#8a3b00;--bg:#ffffff}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);
@@ -32,6 +32,8 @@ h3{font-size:1.08rem;margin:1.6rem 0 .5rem;border-bottom:1px solid var(--line);
 padding-bottom:.2rem}
 .meta,.note{color:var(--muted);font-size:.92rem}
 .story{border-top:4px solid var(--accent);padding-top:1rem;margin-bottom:3rem}
+.digest-part{margin-top:2.2rem}
+.digest-part h2{border-bottom:2px solid var(--line);padding-bottom:.2rem}
 .toc ol{padding-left:1.4rem}
 .summary{padding-left:1.6rem}
 .summary>li{margin-bottom:.8rem}

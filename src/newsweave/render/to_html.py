@@ -104,7 +104,7 @@ def _summary_point(k: int, sentence: SummarySentence, articles: dict[str, Articl
         label = refs.labels[c.article_id]
         buttons.append(
             f'<button type="button" class="cite" aria-expanded="true" aria-controls="{panel}" '
-            f'aria-label="Source {refs.numbers[c.article_id]}: {esc(label)}">'
+            f'aria-label="Source {refs.numbers[c.article_id]}: {esc(label)}" title="{esc(label)}">'
             f"{refs.numbers[c.article_id]}</button>"
         )
         quotes.append(_quote(panel, c, j == 1, articles[c.article_id], cited, refs))
