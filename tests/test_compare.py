@@ -161,3 +161,15 @@ def test_sentence_opening_word_is_not_part_of_a_name():
 
     s = Sentence("a1", 0, "Across Kettlebridge on Friday, residents waded through water.", 0, 60)
     assert [m.surface for m in mentions_in([s])] == ["Kettlebridge"]
+
+
+def test_place_head_nouns_make_places_and_more_titles_are_not_names():
+    from newsweave.compare.entities import mentions_in
+    from newsweave.model import Sentence
+
+    text = ("Councillor Amos Threlfall walked down Bridge Street to Lake Korlin, "
+            "the pride of Varn Province.")
+    s = Sentence("a1", 0, text, 0, len(text))
+    found = {m.surface: max(m.votes, key=lambda v: v[1])[0] for m in mentions_in([s])}
+    assert found == {"Amos Threlfall": "person", "Bridge Street": "place",
+                     "Lake Korlin": "place", "Varn Province": "place"}

@@ -23,7 +23,8 @@ EntityKind = str
 _TITLE_WORDS = """president secretary minister foreign prime chancellor king queen pope general
     gen senator sen rep governor mayor mr mrs ms dr envoy ambassador spokesman spokeswoman
     spokesperson deputy chief director commander premier vice sheikh prince judge inspector
-    captain officer master"""
+    captain officer master councillor councilor lt col sgt maj capt adm cllr sir dame lord lady
+    professor prof rev bishop"""
 TITLES = frozenset(_TITLE_WORDS.split())
 _ORG_WORDS = """ministry department group council nations union committee agency army party
     government house kremlin pentagon coalition authority organisation organization association
@@ -33,6 +34,10 @@ ORG_WORDS = frozenset(_ORG_WORDS.split())
 _PLACE_CUES = """in to from at near outside into across throughout eastern western northern
     southern central visit visited"""
 PLACE_CUES = frozenset(_PLACE_CUES.split())
+_PLACE_HEADS = """street road avenue lane row square boulevard river lake valley province county
+    district region mountain mountains mount island islands bay sea ocean coast gulf strait dam
+    bridge park city town village hill hills forest desert canal harbour harbor"""
+PLACE_HEADS = frozenset(_PLACE_HEADS.split())  # "Bridge Street", "Lake Korlin", "Varn Province"
 PERSON_CUES = frozenset({"said", "says", "told", "added", "wrote"})
 # Capitalised only because they open the sentence ("Across Kettlebridge", "Meanwhile Kerry").
 OPENERS = STOPWORDS | PLACE_CUES | frozenset(
@@ -169,6 +174,8 @@ def _mentions(run: list[str], before: str, after: str, s: Sentence) -> list[Ment
               if w in TITLES or lower[k - 2:k] == ["secretary", "of"]]
     if any(w in ORG_WORDS and k not in titled for k, w in enumerate(lower)) or _acronym(run):
         return [Mention(" ".join(run), s, (("organisation", 2),))]
+    if len(run) > 1 and (lower[-1] in PLACE_HEADS or lower[0] in PLACE_HEADS):
+        return [Mention(" ".join(run), s, (("place", 3),))]
     name = run[titled[-1] + 1:] if titled else []
     if name:
         return [Mention(" ".join(name), s, (("person", 3),))]
