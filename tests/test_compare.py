@@ -161,3 +161,13 @@ def test_sentence_opening_word_is_not_part_of_a_name():
 
     s = Sentence("a1", 0, "Across Kettlebridge on Friday, residents waded through water.", 0, 60)
     assert [m.surface for m in mentions_in([s])] == ["Kettlebridge"]
+
+
+def test_a_capitalised_connector_before_a_lower_case_word_ends_its_run():
+    """"El tiempo" (lower-cased text) once looped forever, growing memory without bound."""
+    from newsweave.compare.entities import mentions_in
+    from newsweave.model import Sentence
+
+    text = "Fans of El tiempo cantina met Roland Laurenzo in Houston."
+    s = Sentence("a1", 0, text, 0, len(text))
+    assert [m.surface for m in mentions_in([s])] == ["Roland Laurenzo", "Houston"]
