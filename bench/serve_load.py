@@ -3,14 +3,15 @@
     .venv/bin/python bench/serve_load.py --store /tmp/serve-bench/store.db \
         --requests 2000 --concurrency 4 --out bench/results/serve.md
 
-The store is built once (and reused when the file exists) with the project's own ingest API
-from the Multi-News documents in `../shared/data/multinews` (test, then validation), written
-as JSON Lines chunks next to the store and ingested one chunk per call, until `--articles`
-documents are in. Then `newsweave serve` runs in a subprocess (uvicorn, 127.0.0.1, a free
-port) and `--concurrency` client threads, each with one keep-alive connection, send
-`--requests` GET requests spread over the story list, story pages, article pages, search and
-the JSON API, stopping at `--time-cap` seconds. Reported: p50/p95/p99 latency per route and
-overall, throughput, and every non-200 answer or transport error as an error.
+The store is built once (and reused, or extended, when the file exists) with the project's
+own ingest API from the Multi-News documents in `../shared/data/multinews` (test, then
+validation), written as JSON Lines chunks next to the store and ingested one chunk per call,
+until it holds `--articles` articles. Then `newsweave serve` runs in a subprocess (uvicorn,
+127.0.0.1, a free port) and `--concurrency` client threads, each with one keep-alive
+connection, send `--requests` GET requests spread over the story list, story pages, article
+pages, search and the JSON API, stopping at `--time-cap` seconds. Reported: p50/p95/p99
+latency per route and overall, throughput, and every non-200 answer or transport error as an
+error.
 """
 
 from __future__ import annotations
@@ -53,35 +54,40 @@ def _clusters() -> Iterator[str]:
             yield from (line for line in file if line.strip())
 
 
-def write_chunks(folder: Path, articles: int) -> list[Path]:
-    """JSONL chunk files of about `CHUNK_ARTICLES` documents each, `articles` in all."""
+def chunks(folder: Path) -> Iterator[Path]:
+    """JSONL files of whole clusters, about `CHUNK_ARTICLES` documents each, written on demand
+    (the same files every time, so a store built before is extended, not rebuilt)."""
     folder.mkdir(parents=True, exist_ok=True)
-    chunks: list[Path] = []
     lines: list[str] = []
-    in_chunk = total = 0
+    in_chunk = number = 0
     for line in _clusters():
         lines.append(line if line.endswith("\n") else line + "\n")
-        n = len(json.loads(line)["documents"])
-        in_chunk += n
-        total += n
-        if in_chunk >= CHUNK_ARTICLES or total >= articles:
-            chunks.append(folder / f"chunk-{len(chunks):03d}.jsonl")
-            chunks[-1].write_text("".join(lines), encoding="utf-8")
-            lines, in_chunk = [], 0
-        if total >= articles:
-            return chunks
-    raise SystemExit(f"only {total} documents available, fewer than --articles {articles}")
+        in_chunk += len(json.loads(line)["documents"])
+        if in_chunk >= CHUNK_ARTICLES:
+            path = folder / f"chunk-{number:03d}.jsonl"
+            path.write_text("".join(lines), encoding="utf-8")
+            yield path
+            lines, in_chunk, number = [], 0, number + 1
+    raise SystemExit("../shared/data/multinews holds too few documents for --articles")
 
 
 def build_store(db: Path, articles: int) -> None:
-    """Ingest the chunks into `db`, one call each; idempotent, so an interrupted build resumes."""
-    chunks = write_chunks(db.parent / f"{db.stem}-chunks", articles)
+    """Ingest chunks into `db`, one call each, until it holds `articles` articles (duplicates
+    included; rejected inputs do not count). Idempotent: an interrupted build resumes."""
     start = time.perf_counter()
-    for chunk in chunks:
+    for chunk in chunks(db.parent / f"{db.stem}-chunks"):
+        if db.exists() and _count(db, "articles") >= articles:
+            break
         t0 = time.perf_counter()
         report = ingest(chunk, db)
         print(f"{chunk.name}: {report.line()} ({time.perf_counter() - t0:.0f} s)", flush=True)
-    print(f"store built in {time.perf_counter() - start:.0f} s", flush=True)
+    print(f"store: {_count(db, 'articles'):,} articles, {_count(db, 'stories'):,} stories "
+          f"({time.perf_counter() - start:.0f} s)", flush=True)
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +184,7 @@ def _percentiles(seconds: list[float]) -> str:
 
 def report(results: list[tuple], wall: float, planned: int, db: Path, args: argparse.Namespace
            ) -> str:
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        n_stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    n_articles, n_stories = _count(db, "articles"), _count(db, "stories")
     errors = [r for r in results if r[2] != 200]
     routes = sorted({r[0] for r in results})
     lines = [
@@ -213,7 +217,8 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True,
                         help="the store to use; built from ../shared/data when missing")
     parser.add_argument("--articles", type=int, default=20_000,
-                        help="documents to ingest when building (default: 20000)")
+                        help="articles the store must hold; it is built or extended to that "
+                             "(default: 20000)")
     parser.add_argument("--build-only", action="store_true", help="build the store and stop")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=4)
@@ -221,8 +226,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     args = parser.parse_args()
-    if not args.store.exists() or args.build_only:
-        build_store(args.store, args.articles)
+    build_store(args.store, args.articles)
     if args.build_only:
         return
     work = targets(args.store, args.requests, args.seed)

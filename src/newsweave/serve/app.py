@@ -28,9 +28,12 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+def create_app(db_path: str | os.PathLike[str], *, page_size: int = 50) -> FastAPI:
     """The app over the store at `db_path`, opened read-only (a missing or foreign file, or
-    one at another schema version, raises `NewsweaveError` here rather than on each request)."""
+    one at another schema version, raises `NewsweaveError` here rather than on each request);
+    the story list shows `page_size` stories a page."""
+    if page_size < 1:
+        raise ValueError(f"page_size must be at least 1, not {page_size}")
     path = Path(db_path)
     Store(path, read_only=True).close()
     app = FastAPI(
@@ -44,6 +47,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     )
 
     app.state.db_path = path
+    app.state.page_size = page_size
     app.include_router(api.router)
     app.include_router(views.router)
     _add_error_handlers(app)

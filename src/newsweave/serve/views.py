@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsweave.render.to_html import render_html
@@ -20,19 +20,19 @@ from newsweave.store.queries import Store
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store)]
-PER_PAGE = 50
 SEARCH_LIMIT = 20
 
 
 @router.get("/")
 def story_list(
+    request: Request,
     db: StoreDep,
     sort: Literal["newest", "biggest"] = "newest",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> str:
-    return story_list_page(db.stories(PER_PAGE, sort, (page - 1) * PER_PAGE),
-                           total=db.count_stories(), sort=sort, page_no=page,
-                           per_page=PER_PAGE)
+    size = request.app.state.page_size
+    return story_list_page(db.stories(size, sort, (page - 1) * size), total=db.count_stories(),
+                           sort=sort, page_no=page, per_page=size)
 
 
 @router.get("/search")
