@@ -64,3 +64,48 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return folder
+
+
+# The harbour story again, its titles, texts, outlets and URLs carrying script payloads, in the
+# three kinds of input that hold them differently (plain text, JSON record, HTML page).
+SCRIPT_TAG = "<script>window.__xss=1</script>"
+IMG_TAG = '<img src=x onerror="window.__xss=1">'
+JS_URL = "javascript:window.__xss=1"
+ENTITIES = "&lt;script&gt;window.__xss=1&lt;/script&gt;"
+
+
+def _body(name: str) -> list[str]:
+    return HARBOUR[name].split("\n\n")[1:]
+
+
+def hostile_files() -> dict[str, str]:
+    """Three inputs of one story whose every field carries a payload."""
+    a_title, *_ = HARBOUR["a.txt"].split("\n\n")
+    a_body = [*_body("a.txt"), f"Dock workers outside the gate held signs reading {ENTITIES} "
+                               f"and {IMG_TAG} all afternoon."]
+    plain = "\n".join([
+        f"{a_title} {SCRIPT_TAG}", f"Source: Port Gazette {IMG_TAG}", f"URL: {JS_URL}", "",
+        "\n\n".join(a_body),
+    ])
+    b_body = _body("b.txt")
+    b_body[0] = f"{b_body[0]} {SCRIPT_TAG}"
+    record = {
+        "title": f"Two hurt as crane falls at Elden port {IMG_TAG}",
+        "source": f"Dock Daily {SCRIPT_TAG}",
+        "url": " JaVa\tScRiPt:window.__xss=1",
+        "text": "\n\n".join(b_body),
+    }
+    c_paragraphs = "".join(f"<p>{p}</p>" for p in _body("c.txt"))
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>Port Elden crane failure &lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;"
+        "</title>"
+        f'<link rel="canonical" href="{JS_URL}"><meta property="og:site_name" '
+        f'content="Harbour &lt;b&gt;Wire&lt;/b&gt;"></head><body><article>'
+        f"<h1>Port Elden crane failure {ENTITIES}</h1>{c_paragraphs}"
+        f"<p>Officials quoted the note {ENTITIES} in their statement to reporters.</p>"
+        "</article></body></html>"
+    )
+    import json
+
+    return {"a.txt": plain, "b.json": json.dumps(record), "c.html": page}

@@ -23,11 +23,13 @@ _EXPORTS = {
     "digest_to_dict": "newsweave.render.to_json",
     "render_json": "newsweave.render.to_json",
     "render_markdown": "newsweave.render.to_markdown",
+    "render_html": "newsweave.render.to_html",
     "NewsweaveError": "newsweave.errors",
     "NothingToDigest": "newsweave.errors",
     "ingest_articles": "newsweave.store.ingest",
     "IngestReport": "newsweave.store.ingest",
     "Store": "newsweave.store.queries",
+    "write_store_report": "newsweave.store.report",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -15,8 +15,11 @@ from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.model import Digest
 
-FORMATS = ("terminal", "markdown", "json")
-_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "terminal"}
+FORMATS = ("terminal", "markdown", "json", "html")
+_EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "terminal",
+    ".html": "html", ".htm": "html",
+}
 EXIT_INTERNAL = 70
 
 
@@ -36,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_show(commands)
     _add_search(commands)
     _add_serve(commands)
+    _add_report(commands)
     return parser
 
 
@@ -175,6 +179,16 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=_run_serve)
 
 
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("report", help="write the stored stories as self-contained HTML pages",
+                            description="Write DIR/index.html (the stored stories, newest first, "
+                                        "linked) and one self-contained HTML page per story.")
+    _add_db(p)
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="folder for the pages (created if missing)")
+    p.set_defaults(run=_run_report)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsweave` console script."""
     args = build_parser().parse_args(argv)
@@ -283,14 +297,22 @@ def _run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_report(args: argparse.Namespace) -> int:
+    from newsweave.store.report import write_store_report
+
+    index = write_store_report(args.output, args.db)
+    print(f"newsweave: wrote {index} and a page per story", file=sys.stderr)
+    return 0
+
+
 def _output_format(fmt: str | None, output: str | None) -> str:
     if fmt or not output:
         return fmt or "terminal"
     suffix = Path(output).suffix.lower()
     if suffix not in _EXTENSIONS:
         raise NewsweaveError(
-            f"cannot tell the format of '{output}' from its extension; use .md, .json or .txt, "
-            "or --format"
+            f"cannot tell the format of '{output}' from its extension; use .md, .json, .txt or "
+            ".html, or --format"
         )
     return _EXTENSIONS[suffix]
 
@@ -307,7 +329,11 @@ def _write(digest: Digest, fmt: str, output: str | None) -> None:
 
 
 def _render(digest: Digest, fmt: str, file: TextIO, width: int | None = None) -> None:
-    if fmt == "json":
+    if fmt == "html":
+        from newsweave.render.to_html import render_html
+
+        file.write(render_html(digest))
+    elif fmt == "json":
         from newsweave.render.to_json import render_json
 
         file.write(render_json(digest))

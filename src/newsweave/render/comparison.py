@@ -89,9 +89,13 @@ def _conflict_md(x: Conflict, numbers: dict[str, int]) -> list[str]:
     return [head + _md(x.note), *sides]
 
 
+def evidence_refs(evidence: Iterable[Evidence], numbers: dict[str, int]) -> list[int | str]:
+    """The story numbers of the evidence's articles, each once (an id when it has no number)."""
+    return list(dict.fromkeys(numbers.get(e.article_id, e.article_id) for e in evidence))
+
+
 def _marks(evidence: Iterable[Evidence], numbers: dict[str, int]) -> str:
-    seen = dict.fromkeys(str(numbers.get(e.article_id, e.article_id)) for e in evidence)
-    return "[" + ", ".join(seen) + "]"
+    return "[" + ", ".join(map(str, evidence_refs(evidence, numbers))) + "]"
 
 
 def _variants(variants: tuple[str, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import PurePath
 
 from newsweave.model import Article, Digest, Duplicate, Story, SummarySentence
@@ -32,6 +33,15 @@ def duplicate_note(duplicate: Duplicate | None, numbers: dict[str, int]) -> str:
         return ""
     of = numbers[duplicate.duplicate_of]
     return f"{duplicate.kind} duplicate of [{of}], similarity {duplicate.similarity:.2f}"
+
+
+def published_span(first: datetime | None, last: datetime | None) -> str:
+    """A story's dates: '2026-03-14', '2026-03-14 to 2026-03-16', or '' when undated."""
+    if not first:
+        return ""
+    start = first.date().isoformat()
+    end = last.date().isoformat() if last else start
+    return start if start == end else f"{start} to {end}"
 
 
 def accounting_line(digest: Digest) -> str:

@@ -8,6 +8,7 @@ from newsweave.render.legend import (
     accounting_line,
     citation_marks,
     duplicate_note,
+    published_span,
     source_label,
     story_numbers,
 )
@@ -32,7 +33,8 @@ def render_markdown(digest: Digest) -> str:
 
 def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate]) -> list[str]:
     numbers = story_numbers(story)
-    span = _span(story)
+    span = published_span(story.first_published, story.last_published)
+    span = f", {span}" if span else ""
     copies = f" (+ {len(story.duplicate_ids)} duplicates)" if story.duplicate_ids else ""
     lines = [
         f"## {n}. {_inline(story.title) or 'Untitled story'}",
@@ -54,14 +56,6 @@ def _story(n: int, story: Story, digest: Digest, duplicates: dict[str, Duplicate
     if story.comparison:
         lines += comparison_markdown(story.comparison, numbers)
     return lines
-
-
-def _span(story: Story) -> str:
-    if not story.first_published:
-        return ""
-    first = story.first_published.date().isoformat()
-    last = story.last_published.date().isoformat() if story.last_published else first
-    return f", {first}" if first == last else f", {first} to {last}"
 
 
 def _inline(text: str) -> str:

@@ -14,14 +14,17 @@ from starlette.exceptions import HTTPException
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError, NotFound
+from newsweave.render.html_page import SCRIPT_HASH
 from newsweave.serve import api, views
 from newsweave.serve.html import error_page
 from newsweave.store.queries import Store
 
 SECURITY_HEADERS = {
-    # No scripts at all; the pages' only styles are inline; no framing; forms post nowhere else.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    # No script but the report's own (by its hash, on story pages); inline styles only; no
+    # framing; forms submit only here. The story pages carry the report's stricter policy too.
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                               f"script-src '{SCRIPT_HASH}'; base-uri 'none'; "
+                               "form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",

@@ -4,25 +4,27 @@ handlers, inline CSS only. The story page itself is the report's `render_html`."
 
 from __future__ import annotations
 
-from datetime import datetime
 from urllib.parse import quote, urlencode
 
+from newsweave.render.html_page import STYLE
 from newsweave.render.html_safe import esc, safe_url
+from newsweave.render.legend import published_span
 from newsweave.store.queries import Hit, StoredArticle, StoryInfo
 
 MARKS = ("\x02", "\x03")  # search-match delimiters, turned into <mark> after escaping
-CSS = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:0 1rem;color:#222}
-header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:1px solid #ccc;
-padding:.5rem 0}
-header form{margin-left:auto}
-a{color:#0645ad}
-table{border-collapse:collapse;width:100%}
-th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:top}
-td.n{text-align:right;white-space:nowrap}
-.meta{color:#555;font-size:.9rem}
-mark{background:#fe8}
-nav.pages{display:flex;gap:1rem;margin:1rem 0}
+# The report's style, and a little for the app's own parts.
+CSS = STYLE + """
+.topnav{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;border-bottom:1px solid var(--line);
+padding-bottom:.4rem}
+form.search{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.8rem 0}
+form.search input{font:inherit;padding:.25rem .4rem;min-width:16rem}
+form.search button{font:inherit;padding:.25rem .8rem}
+mark{background:#ffe58a;color:inherit}
+td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+nav.pages{display:flex;gap:1.2rem;margin:1rem 0}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.facts dt{color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
 """
 
 
@@ -34,24 +36,30 @@ def article_url(article_id: str) -> str:
     return f"/articles/{quote(article_id, safe='')}"
 
 
-def site_nav(query: str = "") -> str:
-    """The bar on top of every page of the app: home links and the search form (trusted HTML)."""
+def site_nav() -> str:
+    """The links on top of every page, the story pages included (trusted HTML, no form: the
+    report's page policy allows none)."""
+    return ('<nav aria-label="Site"><a href="/">Newest stories</a> '
+            '<a href="/?sort=biggest">Biggest stories</a> <a href="/search">Search</a></nav>')
+
+
+def search_form(query: str = "") -> str:
     return (
-        '<header><a href="/">Stories</a> <a href="/?sort=biggest">Biggest</a>'
-        '<form action="/search" method="get" role="search">'
-        '<label for="q">Search</label> '
-        f'<input id="q" name="q" type="search" value="{esc(query)}" required> '
-        '<button type="submit">Go</button></form></header>'
+        '<form class="search" action="/search" method="get" role="search">'
+        '<label for="q">Search stories and articles</label>'
+        f'<input id="q" name="q" type="search" value="{esc(query)}" required>'
+        '<button type="submit">Search</button></form>'
     )
 
 
-def page(title: str, body: str, *, query: str = "") -> str:
-    """A whole HTML document: `title` is text (escaped here), `body` is trusted HTML."""
+def page(title: str, body: str) -> str:
+    """A whole HTML document of the app: `title` is text (escaped here), `body` trusted HTML."""
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)} · newsweave</title><style>{CSS}</style></head>"
-        f"<body>{site_nav(query)}<main>{body}</main></body></html>\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)} · newsweave</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<div class="page">\n<div class="topnav">{site_nav()}</div>\n<main>{body}</main>\n'
+        "</div>\n</body>\n</html>\n"
     )
 
 
@@ -63,13 +71,13 @@ def story_list_page(stories: list[StoryInfo], *, total: int, sort: str, page_no:
         f'<tr><td class="n">{first + i}</td>'
         f'<td><a href="{story_url(s.id)}">{esc(s.title)}</a></td>'
         f'<td class="n">{s.size}{f" + {s.duplicates}" if s.duplicates else ""}</td>'
-        f'<td class="n">{s.sources}</td><td class="n">{esc(_span(s))}</td></tr>'
+        f'<td class="n">{s.sources}</td><td class="n">{esc(_dates(s))}</td></tr>'
         for i, s in enumerate(stories, start=1)
     )
     other = "biggest" if sort == "newest" else "newest"
     heading = "Newest stories" if sort == "newest" else "Biggest stories"
     body = (
-        f"<h1>{heading}</h1>"
+        f"<h1>{heading}</h1>{search_form()}"
         f'<p class="meta">{total:,} stories. <a href="/?{urlencode({"sort": other})}">'
         f"Sort by {other}</a></p>"
     )
@@ -78,12 +86,17 @@ def story_list_page(stories: list[StoryInfo], *, total: int, sort: str, page_no:
             "<p>The store is empty: add articles with <code>newsweave ingest</code>.</p>")
     else:
         body += (
-            '<table><thead><tr><th scope="col">#</th><th scope="col">Story</th>'
-            '<th scope="col">Articles (+ duplicates)</th><th scope="col">Sources</th>'
-            f'<th scope="col">Dates</th></tr></thead><tbody>{rows}</tbody></table>'
+            '<div class="scroll"><table><thead><tr><th scope="col">#</th>'
+            '<th scope="col">Story</th><th scope="col">Articles (+ duplicates)</th>'
+            '<th scope="col">Sources</th><th scope="col">Dates</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
         )
     body += _pager(sort, page_no, last=max(1, -(-total // per_page)))
     return page(heading, body)
+
+
+def _dates(s: StoryInfo) -> str:
+    return published_span(s.first_published, s.last_published) or "undated"
 
 
 def _pager(sort: str, page_no: int, *, last: int) -> str:
@@ -98,22 +111,11 @@ def _pager(sort: str, page_no: int, *, last: int) -> str:
     return f'<nav class="pages" aria-label="Pages">{"".join(links)}</nav>'
 
 
-def _span(s: StoryInfo) -> str:
-    if not s.first_published or not s.last_published:
-        return "undated"
-    first, last = _day(s.first_published), _day(s.last_published)
-    return first if first == last else f"{first} – {last}"
-
-
-def _day(value: datetime | None) -> str:
-    return value.date().isoformat() if value else "undated"
-
-
 def search_page(query: str, hits: list[Hit]) -> str:
     """Matching stories, then matching articles, with their snippets (matches marked)."""
     stories = [h for h in hits if h.kind == "story"]
     articles = [h for h in hits if h.kind == "article"]
-    body = f"<h1>Search: {esc(query)}</h1>" if query else "<h1>Search</h1>"
+    body = (f"<h1>Search: {esc(query)}</h1>" if query else "<h1>Search</h1>") + search_form(query)
     if query and not hits:
         body += "<p>Nothing matches every word.</p>"
     if stories:
@@ -126,7 +128,7 @@ def search_page(query: str, hits: list[Hit]) -> str:
             + (f' (<a href="{story_url(h.story_id)}">its story</a>)' if h.story_id else "")
             + f'<br><span class="meta">{_snippet(h.snippet)}</span></li>'
             for h in articles) + "</ol>"
-    return page(f"Search: {query}" if query else "Search", body, query=query)
+    return page(f"Search: {query}" if query else "Search", body)
 
 
 def _snippet(snippet: str) -> str:
@@ -156,7 +158,7 @@ def article_page(stored: StoredArticle) -> str:
     text = "".join(f"<h2>{esc(p.text)}</h2>" if p.heading else f"<p>{esc(p.text)}</p>"
                    for p in a.paragraphs)
     body = (
-        f"<article><h1>{esc(a.title)}</h1><dl>"
+        f'<article><h1>{esc(a.title)}</h1><dl class="facts">'
         + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
         + f"</dl>{text}</article>"
     )
