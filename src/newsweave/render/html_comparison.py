@@ -32,7 +32,7 @@ class Refs:
         """Each evidence sentence as a quotation with its source."""
         return "".join(
             f'<blockquote class="quote"><p>{esc(e.text)}</p><footer>'
-            f"{self.link(self.numbers.get(e.article_id, e.article_id))} "
+            f"[{self.link(self.numbers.get(e.article_id, e.article_id))}] "
             f"<cite>{esc(self.labels.get(e.article_id, e.article_id))}</cite></footer>"
             "</blockquote>"
             for e in evidence

@@ -9,7 +9,15 @@ escaped with `esc`; a URL is a link only when `safe_url` accepts it.
 from __future__ import annotations
 
 from newsweave import __version__
-from newsweave.model import Article, Citation, Digest, Duplicate, Story, SummarySentence
+from newsweave.model import (
+    Article,
+    Citation,
+    Digest,
+    Duplicate,
+    Sentence,
+    Story,
+    SummarySentence,
+)
 from newsweave.render.html_comparison import Refs, comparison_sections
 from newsweave.render.html_page import html_page
 from newsweave.render.html_safe import esc, safe_url
@@ -96,7 +104,7 @@ def _summary(story: Story, articles: dict[str, Article], refs: Refs) -> str:
 
 
 def _summary_point(k: int, sentence: SummarySentence, articles: dict[str, Article],
-                   cited: dict, refs: Refs) -> str:
+                   cited: dict[str, tuple[Sentence, ...]], refs: Refs) -> str:
     point = f"{refs.prefix}-p{k}"
     buttons, quotes = [], []
     for j, c in enumerate(sentence.citations, 1):
@@ -113,8 +121,8 @@ def _summary_point(k: int, sentence: SummarySentence, articles: dict[str, Articl
             f'<div class="quotes">{"".join(quotes)}</div></li>')
 
 
-def _quote(panel: str, c: Citation, first: bool, article: Article, cited: dict,
-           refs: Refs) -> str:
+def _quote(panel: str, c: Citation, first: bool, article: Article,
+           cited: dict[str, tuple[Sentence, ...]], refs: Refs) -> str:
     sentences = cited[c.article_id]
     if 0 <= c.sentence_index < len(sentences):
         text = esc(sentences[c.sentence_index].text)
