@@ -80,7 +80,8 @@ def _check_current(conn: sqlite3.Connection, where: Path) -> None:
                              f"knows ({len(MIGRATIONS)}); upgrade newsweave")
     if version < len(MIGRATIONS):
         raise NewsweaveError(f"{where} has schema version {version}, older than this newsweave "
-                             f"({len(MIGRATIONS)}); run 'newsweave ingest' on it to upgrade it")
+                             f"({len(MIGRATIONS)}); any other newsweave command upgrades it, e.g. "
+                             f"'newsweave stories --db {where}'")
 
 
 def _check_foreign(conn: sqlite3.Connection, where: Path) -> None:

@@ -22,7 +22,7 @@ from newsweave.store.db import connect, connect_read_only, default_path
 from newsweave.store.sql import select_in
 
 Sort = Literal["newest", "biggest"]
-_ORDER = {
+_ORDER = {  # each one an index (schema migration 2): change both together
     "newest": "last_published IS NULL, last_published DESC, key DESC",
     "biggest": "size + duplicates DESC, sources DESC, key",
 }
@@ -156,17 +156,20 @@ class Store:
         match = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
         if not match:
             return []
+        # The best `limit` matches first, then their rows: joining every match would be slow.
         articles = self._conn.execute(
-            "SELECT 'article', f.article_id, a.title, snippet(articles_fts, 2, ?, ?, '…', 12),"
-            " bm25(articles_fts), s.id FROM articles_fts f JOIN articles a ON a.id = f.article_id"
-            " LEFT JOIN stories s ON s.key = a.story_key"
-            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            "SELECT 'article', m.article_id, a.title, m.snippet, m.score, s.id FROM ("
+            " SELECT article_id, snippet(articles_fts, 2, ?, ?, '…', 12) AS snippet,"
+            " bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+            " ORDER BY score LIMIT ?) m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN stories s ON s.key = a.story_key ORDER BY m.score",
             (*marks, match, limit),
         )
         stories = self._conn.execute(
-            "SELECT 'story', s.id, s.title, snippet(stories_fts, 1, ?, ?, '…', 12),"
-            " bm25(stories_fts), s.id FROM stories_fts f JOIN stories s ON s.key = f.rowid"
-            " WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts) LIMIT ?",
+            "SELECT 'story', s.id, s.title, m.snippet, m.score, s.id FROM ("
+            " SELECT rowid AS key, snippet(stories_fts, 1, ?, ?, '…', 12) AS snippet,"
+            " bm25(stories_fts) AS score FROM stories_fts WHERE stories_fts MATCH ?"
+            " ORDER BY score LIMIT ?) m JOIN stories s ON s.key = m.key ORDER BY m.score",
             (*marks, match, limit),
         )
         return [Hit(*r) for r in (*stories, *articles)]
