@@ -156,20 +156,30 @@ class Store:
         match = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
         if not match:
             return []
-        # The best `limit` matches first, then their rows: joining every match would be slow.
-        articles = self._conn.execute(
-            "SELECT 'article', m.article_id, a.title, m.snippet, m.score, s.id FROM ("
-            " SELECT article_id, snippet(articles_fts, 2, ?, ?, '…', 12) AS snippet,"
-            " bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY score LIMIT ?) m JOIN articles a ON a.id = m.article_id"
-            " LEFT JOIN stories s ON s.key = a.story_key ORDER BY m.score",
-            (*marks, match, limit),
-        )
+        # The best `limit` matches first, then their rows by key: SQLite joins a ranked FTS
+        # subquery to the tables ten times slower than these two steps take.
         stories = self._conn.execute(
-            "SELECT 'story', s.id, s.title, m.snippet, m.score, s.id FROM ("
-            " SELECT rowid AS key, snippet(stories_fts, 1, ?, ?, '…', 12) AS snippet,"
-            " bm25(stories_fts) AS score FROM stories_fts WHERE stories_fts MATCH ?"
-            " ORDER BY score LIMIT ?) m JOIN stories s ON s.key = m.key ORDER BY m.score",
+            "SELECT rowid, snippet(stories_fts, 1, ?, ?, '…', 12), bm25(stories_fts) AS score "
+            "FROM stories_fts WHERE stories_fts MATCH ? ORDER BY score LIMIT ?",
             (*marks, match, limit),
-        )
-        return [Hit(*r) for r in (*stories, *articles)]
+        ).fetchall()
+        story_rows = {r[0]: r[1:] for r in select_in(
+            self._conn, "SELECT key, id, title FROM stories WHERE key IN ({in_})",
+            [key for key, _, _ in stories])}
+        articles = self._conn.execute(
+            "SELECT article_id, snippet(articles_fts, 2, ?, ?, '…', 12), bm25(articles_fts) AS "
+            "score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
+            (*marks, match, limit),
+        ).fetchall()
+        article_rows = {r[0]: r[1:] for r in select_in(
+            self._conn, "SELECT a.id, a.title, s.id FROM articles a "
+                        "LEFT JOIN stories s ON s.key = a.story_key WHERE a.id IN ({in_})",
+            [aid for aid, _, _ in articles])}
+        return [
+            *(Hit("story", sid, title, snippet, score, sid)
+              for key, snippet, score in stories if key in story_rows
+              for sid, title in [story_rows[key]]),
+            *(Hit("article", aid, title, snippet, score, story_id)
+              for aid, snippet, score in articles if aid in article_rows
+              for title, story_id in [article_rows[aid]]),
+        ]
