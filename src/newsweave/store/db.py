@@ -47,9 +47,10 @@ def connect(
 def connect_read_only(path: str | os.PathLike[str] | None = None) -> sqlite3.Connection:
     """A connection that cannot write (`mode=ro`, `query_only`) to an existing, current store.
 
-    Nothing is migrated: a store at an older schema version is refused (any `ingest` upgrades
-    it). Safe to use while an ingest writes (WAL). The connection may be handed from thread to
-    thread (a web request's), but used by one thread at a time.
+    Nothing is migrated: a store at an older schema version is refused (any command that
+    opens it with `connect` upgrades it). Safe to use while an ingest writes (WAL). The
+    connection may be handed from thread to thread (a web request's), but used by one thread
+    at a time.
     """
     where = Path(path) if path is not None else default_path()
     if not where.is_file():

@@ -73,8 +73,10 @@ class Store:
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self._conn = connect_read_only(self.path) if read_only else connect(self.path,
-                                                                               create=False)
+        if read_only:
+            self._conn = connect_read_only(self.path)
+        else:
+            self._conn = connect(self.path, create=False)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False
