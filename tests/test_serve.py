@@ -148,6 +148,8 @@ def test_openapi_lists_the_api_and_health(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
             "/api/search", "/healthz"} <= set(schema["paths"])
+    assert "404" in schema["paths"]["/api/stories/{story_id}"]["get"]["responses"]
+    assert "/" not in schema["paths"]  # the HTML pages are not part of the API
     assert client.get("/healthz").json() == {"status": "ok", "stories": 3, "articles": 11}
 
 

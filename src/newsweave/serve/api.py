@@ -14,6 +14,8 @@ from newsweave.store.queries import Hit, Sort, Store, StoryInfo
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(store)]
 MAX_LIMIT = 200
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such id (or an ambiguous prefix): `{\"detail\": reason}`"}}
 
 
 class StoryList(BaseModel):
@@ -59,14 +61,14 @@ def api_stories(
                      stories=db.stories(limit, sort, offset))
 
 
-@router.get("/api/stories/{story_id}", tags=["api"])
+@router.get("/api/stories/{story_id}", tags=["api"], responses=NOT_FOUND)
 def api_story(db: StoreDep, story_id: str) -> dict[str, Any]:
     """One story as a `newsweave.digest/1` document (its articles and duplicates included);
     a unique prefix of the id works too."""
     return digest_to_dict(db.story(story_id))
 
 
-@router.get("/api/articles/{article_id}", tags=["api"])
+@router.get("/api/articles/{article_id}", tags=["api"], responses=NOT_FOUND)
 def api_article(db: StoreDep, article_id: str) -> ArticleOut:
     """One stored article by its full id."""
     found = db.article(article_id)
