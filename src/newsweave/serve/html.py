@@ -116,7 +116,7 @@ def search_page(query: str, hits: list[Hit]) -> str:
     stories = [h for h in hits if h.kind == "story"]
     articles = [h for h in hits if h.kind == "article"]
     body = (f"<h1>Search: {esc(query)}</h1>" if query else "<h1>Search</h1>") + search_form(query)
-    if query and not hits:
+    if query.strip() and not hits:
         body += "<p>Nothing matches every word.</p>"
     if stories:
         body += "<h2>Stories</h2><ol>" + "".join(
