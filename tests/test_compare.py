@@ -173,3 +173,13 @@ def test_place_head_nouns_make_places_and_more_titles_are_not_names():
     found = {m.surface: max(m.votes, key=lambda v: v[1])[0] for m in mentions_in([s])}
     assert found == {"Amos Threlfall": "person", "Bridge Street": "place",
                      "Lake Korlin": "place", "Varn Province": "place"}
+
+
+def test_a_capitalised_connector_before_a_lower_case_word_ends_its_run():
+    """"El tiempo" (lower-cased text) once looped forever, growing memory without bound."""
+    from newsweave.compare.entities import mentions_in
+    from newsweave.model import Sentence
+
+    text = "Fans of El tiempo cantina met Roland Laurenzo in Houston."
+    s = Sentence("a1", 0, text, 0, len(text))
+    assert [m.surface for m in mentions_in([s])] == ["Roland Laurenzo", "Houston"]

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stories(commands)
     _add_show(commands)
     _add_search(commands)
+    _add_serve(commands)
     _add_report(commands)
     return parser
 
@@ -158,6 +159,26 @@ def _add_search(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=_run_search)
 
 
+def _add_serve(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "serve",
+        help="browse the store in a web browser: a local read-only web app and JSON API "
+             "(needs newsweave[serve])",
+        description=(
+            "Serve the store read-only over HTTP: story list (newest, biggest), search, story "
+            "pages (the report's rendering), article pages, and a JSON API (/api/..., schema at "
+            "/openapi.json). Listens on 127.0.0.1 (this machine only) unless --host says "
+            "otherwise. Ctrl-C stops it."
+        ),
+    )
+    _add_db(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1; others warn: there is no "
+                        "authentication)")
+    p.add_argument("--port", type=_port, default=8000, help="TCP port (default: 8000)")
+    p.set_defaults(run=_run_serve)
+
+
 def _add_report(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("report", help="write the stored stories as self-contained HTML pages",
                             description="Write DIR/index.html (the stored stories, newest first, "
@@ -269,6 +290,13 @@ def _run_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_serve(args: argparse.Namespace) -> int:
+    from newsweave.serve.run import serve
+
+    serve(args.db, args.host, args.port)
+    return 0
+
+
 def _run_report(args: argparse.Namespace) -> int:
     from newsweave.store.report import write_store_report
 
@@ -339,6 +367,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive integer")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError("must be a TCP port, 1 to 65535")
     return value
 
 

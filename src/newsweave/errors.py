@@ -7,6 +7,10 @@ class NewsweaveError(Exception):
     exit_code = 1
 
 
+class NotFound(NewsweaveError):
+    """An id that names nothing (or more than one thing) in the store."""
+
+
 class NothingToDigest(NewsweaveError):
     """No input yielded an article; `digest` still lists every rejection."""
 

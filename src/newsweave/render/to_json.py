@@ -23,7 +23,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "generator": f"newsweave {__version__}",
-        "articles": [_article(a) for a in digest.articles],
+        "articles": [article_to_dict(a) for a in digest.articles],
         "stories": [_story(s, sources) for s in digest.stories],
         "duplicates": [
             {
@@ -59,7 +59,8 @@ def render_json(digest: Digest) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=2) + "\n"
 
 
-def _article(a: Article) -> dict[str, Any]:
+def article_to_dict(a: Article) -> dict[str, Any]:
+    """An article's metadata as in the digest's `articles` list (no text)."""
     return {
         "id": a.id,
         "title": a.title,

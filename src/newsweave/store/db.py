@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from newsweave.errors import NewsweaveError
-from newsweave.store.schema import APPLICATION_ID, migrate
+from newsweave.store.schema import APPLICATION_ID, MIGRATIONS, migrate
 
 ENV_VAR = "NEWSWEAVE_DB"
 DEFAULT_NAME = "newsweave.db"
@@ -42,6 +42,47 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def connect_read_only(path: str | os.PathLike[str] | None = None) -> sqlite3.Connection:
+    """A connection that cannot write (`mode=ro`, `query_only`) to an existing, current store.
+
+    Nothing is migrated: a store at an older schema version is refused (any command that
+    opens it with `connect` upgrades it). Safe to use while an ingest writes (WAL). The
+    connection may be handed from thread to thread (a web request's), but used by one thread
+    at a time.
+    """
+    where = Path(path) if path is not None else default_path()
+    if not where.is_file():
+        raise NewsweaveError(f"{where}: no such database (run 'newsweave ingest' first)")
+    try:
+        conn = sqlite3.connect(f"{where.resolve().as_uri()}?mode=ro", uri=True,
+                               check_same_thread=False, timeout=30.0)
+    except sqlite3.Error as error:
+        raise NewsweaveError(f"cannot open {where}: {error}") from error
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        _check_foreign(conn, where)
+        _check_current(conn, where)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise NewsweaveError(f"{where} is not a newsweave database: {error}") from error
+    except NewsweaveError:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_current(conn: sqlite3.Connection, where: Path) -> None:
+    """Refuse to read a store whose schema is not this newsweave's (without migrating it)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise NewsweaveError(f"{where} has schema version {version}, newer than this newsweave "
+                             f"knows ({len(MIGRATIONS)}); upgrade newsweave")
+    if version < len(MIGRATIONS):
+        raise NewsweaveError(f"{where} has schema version {version}, older than this newsweave "
+                             f"({len(MIGRATIONS)}); any other newsweave command upgrades it, e.g. "
+                             f"'newsweave stories --db {where}'")
 
 
 def _check_foreign(conn: sqlite3.Connection, where: Path) -> None:

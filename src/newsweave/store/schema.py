@@ -52,6 +52,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE stories_fts USING fts5(title, summary);  -- rowid = stories.key
     PRAGMA application_id = 1853318518;
     """,
+    # 2: the story list's two orders (`queries._ORDER`) as indexes, so that a page of a large
+    # store is read in order instead of sorting every story.
+    """
+    CREATE INDEX IF NOT EXISTS stories_newest
+        ON stories(last_published IS NULL, last_published DESC, key DESC);
+    CREATE INDEX IF NOT EXISTS stories_biggest
+        ON stories(size + duplicates DESC, sources DESC, key);
+    """,
 )
 
 
