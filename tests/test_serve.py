@@ -158,6 +158,7 @@ def test_unknown_ids_are_404_and_bad_parameters_422(client: TestClient) -> None:
         answer = client.get(path)
         assert answer.status_code == 404, path
         assert "does not exist" in answer.text
+        assert ".db" not in answer.text  # the database's path is not shown to the web
     assert client.get("/api/stories/s").status_code == 404  # ambiguous prefix
     assert client.get("/api/stories/szzzz").json()["detail"].startswith("story 'szzzz'")
     for path in ("/?sort=oldest", "/?page=0", "/api/stories?limit=0", "/api/search",

@@ -8,7 +8,13 @@ class NewsweaveError(Exception):
 
 
 class NotFound(NewsweaveError):
-    """An id that names nothing (or more than one thing) in the store."""
+    """An id that names nothing (or more than one thing) in the store.
+
+    `what` says so without naming the database file (the web app shows only that)."""
+
+    def __init__(self, what: str, where: object, hint: str = "") -> None:
+        super().__init__(f"{what} in {where}{hint}")
+        self.what = what
 
 
 class NothingToDigest(NewsweaveError):

@@ -76,7 +76,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, error: NotFound) -> Response:
-        return answer(request, 404, str(error), str(error))
+        return answer(request, 404, error.what, error.what)  # not the database's path
 
     @app.exception_handler(NewsweaveError)
     async def store_error(request: Request, error: NewsweaveError) -> Response:

@@ -123,8 +123,8 @@ class Store:
             ).fetchall()
         if len(rows) != 1:
             problem = "is ambiguous" if rows else "does not exist"
-            raise NotFound(f"story {story_id!r} {problem} in {self.path} "
-                           "(see 'newsweave stories')")
+            raise NotFound(f"story {story_id!r} {problem}", self.path,
+                           " (see 'newsweave stories')")
         story = story_from_dict(json.loads(rows[0][0]))
         ids = [*story.article_ids, *story.duplicate_ids]
         found = {r[0]: r for r in select_in(
@@ -146,7 +146,7 @@ class Store:
             "LEFT JOIN stories s ON s.key = a.story_key WHERE a.id = ?", (article_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"article {article_id!r} does not exist in {self.path}")
+            raise NotFound(f"article {article_id!r} does not exist", self.path)
         duplicate = duplicate_from_row((article_id, *row[8:11])) if row[8] else None
         return StoredArticle(article_from_row(row[:8]), row[11], row[12], duplicate)
 
