@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from newsweave.errors import NewsweaveError
@@ -29,19 +30,15 @@ def connect(
         conn = sqlite3.connect(where, isolation_level=None, timeout=30.0)
     except sqlite3.Error as error:
         raise NewsweaveError(f"cannot open {where}: {error}") from error
-    try:
+
+    def prepare() -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         _check_foreign(conn, where)
         migrate(conn, str(where))
-    except sqlite3.DatabaseError as error:
-        conn.close()
-        raise NewsweaveError(f"{where} is not a newsweave database: {error}") from error
-    except NewsweaveError:
-        conn.close()
-        raise
-    return conn
+
+    return _prepared(conn, where, prepare)
 
 
 def connect_read_only(path: str | os.PathLike[str] | None = None) -> sqlite3.Connection:
@@ -60,10 +57,21 @@ def connect_read_only(path: str | os.PathLike[str] | None = None) -> sqlite3.Con
                                check_same_thread=False, timeout=30.0)
     except sqlite3.Error as error:
         raise NewsweaveError(f"cannot open {where}: {error}") from error
-    try:
+
+    def prepare() -> None:
         conn.execute("PRAGMA query_only = ON")
         _check_foreign(conn, where)
         _check_current(conn, where)
+
+    return _prepared(conn, where, prepare)
+
+
+def _prepared(
+    conn: sqlite3.Connection, where: Path, prepare: Callable[[], None]
+) -> sqlite3.Connection:
+    """`conn` after `prepare()`; closed, with a one-line error, when that fails."""
+    try:
+        prepare()
     except sqlite3.DatabaseError as error:
         conn.close()
         raise NewsweaveError(f"{where} is not a newsweave database: {error}") from error
