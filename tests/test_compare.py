@@ -161,3 +161,9 @@ def test_sentence_opening_word_is_not_part_of_a_name():
 
     s = Sentence("a1", 0, "Across Kettlebridge on Friday, residents waded through water.", 0, 60)
     assert [m.surface for m in mentions_in([s])] == ["Kettlebridge"]
+
+
+def test_a_capitalised_connector_alone_is_no_name_and_ends():
+    from newsweave.compare.entities import _runs
+
+    assert _runs("Of course, said the mayor of Elden.") == [(["Elden"], "of", "")]

@@ -135,8 +135,11 @@ def _runs(text: str) -> list[tuple[list[str], str, str]]:
         j = i + 1
         while j < len(found) and _joins(found, j, text):
             j += 1
-        while found[j - 1][2].lower() in CONNECTORS:
+        while j > i and found[j - 1][2].lower() in CONNECTORS:
             j -= 1
+        if j == i:  # a capitalised connector alone ("Of", "And") is no name
+            i += 1
+            continue
         before = found[i - 1][2].lower() if i else ""
         after = found[j][2].lower() if j < len(found) else ""
         runs.append(([w for _, _, w in found[i:j]], before, after))

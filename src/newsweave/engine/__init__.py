@@ -39,6 +39,10 @@ class Engine(Protocol):
 
     def close(self) -> None: ...
 
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *_exc: object) -> None: ...
+
 
 def make_engine(
     name: str = "local", *, scheduler: str | None = None, workers: int | None = None

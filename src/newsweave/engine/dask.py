@@ -45,7 +45,7 @@ class DaskEngine:
             else:
                 self._cluster = LocalCluster(
                     n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                    processes=processes, dashboard_address=None,
+                    processes=processes, dashboard_address=":0",
                 )
                 self.client = Client(self._cluster)
         except OSError as error:
