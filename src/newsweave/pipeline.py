@@ -229,10 +229,10 @@ def _stories(
     parts = chunks(groups, STORIES_PER_PARTITION)
     done = [shards.finished(part) if shards else None for part in parts]
     sources = {aid: a.source for aid, a in by_id.items()} if shards else {}
-    todo = [
+    todo = (
         StoryPartition.of(part, copies, by_id, sentences, config)
         for part, finished in zip(parts, done, strict=True) if finished is None
-    ]
+    )
     built = engine.map(stories_partition, todo)
     for part, finished in zip(parts, done, strict=True):
         if finished is None:

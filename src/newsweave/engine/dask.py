@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any
 
@@ -53,10 +54,15 @@ class DaskEngine:
         self.buckets = max(1, len(self.client.scheduler_info()["workers"]))
 
     def map(self, fn: Callable[[Any], Any], parts: Iterable[Any]) -> Iterator[Any]:
-        futures = self.client.map(fn, list(parts), retries=self.retries, pure=False)
-        for future in futures:
-            yield future.result()
-            future.release()
+        """Results in order; at most two partitions per worker are in flight (or held here)."""
+        window = 2 * self.buckets + 1
+        pending: deque[Any] = deque()
+        for part in parts:
+            pending.append(self.client.submit(fn, part, retries=self.retries, pure=False))
+            if len(pending) >= window:
+                yield _take(pending.popleft())
+        while pending:
+            yield _take(pending.popleft())
 
     def map_group(
         self,
@@ -85,6 +91,12 @@ class DaskEngine:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _take(future: Any) -> Any:
+    result = future.result()
+    future.release()
+    return result
 
 
 def _bucket(key: Hashable, buckets: int) -> int:
