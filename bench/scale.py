@@ -12,7 +12,7 @@ copies and 5% near copies (new byline, one word edited) of articles of the corpu
 written as JSONL shards of 5,000 records.
 
 `run` digests the folder in a fresh process and prints one JSON line: wall time, articles/s,
-the peak RSS of the process and (Dask) of every worker, and the accounting.
+the peak RSS and CPU seconds of the process and (Dask) of every worker, and the accounting.
 """
 
 from __future__ import annotations
@@ -99,18 +99,24 @@ def run(folder: Path, engine_name: str, workers: int | None) -> None:
         start = time.perf_counter()
         digest = weave([folder], engine=engine)
         wall = time.perf_counter() - start
-        worker_rss = []
+        worker_rss, worker_cpu = [], []
         if engine_name == "dask":
-            peaks = engine.client.run(_peak_rss_mb)
-            worker_rss = sorted(peaks.values())
+            worker_rss = sorted(engine.client.run(_peak_rss_mb).values())
+            worker_cpu = sorted(engine.client.run(_cpu_seconds).values())
     acc = digest.accounting
     print(json.dumps({
         "articles": acc.inputs, "engine": engine_name, "workers": workers or 0,
         "seconds": round(wall, 1), "articles_per_s": round(acc.inputs / wall, 1),
         "peak_rss_mb": round(_peak_rss_mb()), "worker_peak_rss_mb": worker_rss,
+        "cpu_s": _cpu_seconds(), "worker_cpu_s": worker_cpu,
         "stories": len(digest.stories), "duplicates": acc.duplicates,
         "rejected": acc.rejected,
     }))
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return round(usage.ru_utime + usage.ru_stime, 1)
 
 
 def _peak_rss_mb() -> float:
