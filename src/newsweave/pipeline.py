@@ -86,9 +86,8 @@ def weave(
     say = progress or (lambda _msg: None)
     say("reading and cleaning")
     articles, rejected, warnings = _read_and_clean(paths, config, stdin, engine)
-    sentences = dict(
-        chain.from_iterable(engine.map(sentences_partition, chunks(articles, 2000)))
-    )
+    parts = chunks(articles, engine.partition_size)
+    sentences = dict(chain.from_iterable(engine.map(sentences_partition, parts)))
     say(f"finding duplicates among {len(articles)} articles")
     duplicates, passages = find_duplicates(
         articles,
