@@ -183,3 +183,9 @@ def test_a_capitalised_connector_before_a_lower_case_word_ends_its_run():
     text = "Fans of El tiempo cantina met Roland Laurenzo in Houston."
     s = Sentence("a1", 0, text, 0, len(text))
     assert [m.surface for m in mentions_in([s])] == ["Roland Laurenzo", "Houston"]
+
+
+def test_a_capitalised_connector_alone_is_no_name_and_ends():
+    from newsweave.compare.entities import _runs
+
+    assert _runs("Of course, said the mayor of Elden.") == [(["Elden"], "of", "")]

@@ -9,11 +9,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.model import Digest
+
+if TYPE_CHECKING:
+    from newsweave.engine import Engine
 
 FORMATS = ("terminal", "markdown", "json", "html")
 _EXTENSIONS = {
@@ -73,9 +76,25 @@ def _add_weave(commands: argparse._SubParsersAction) -> None:
                         "precision of 0.87, about 0.20)")
     p.add_argument("--time-window-days", type=float, default=3.0, metavar="D",
                    help="dated articles further apart than this never share a story (default: 3)")
+    p.add_argument("--out-dir", metavar="DIR",
+                   help="also write the stories as JSONL shards with a manifest to DIR; a rerun "
+                        "into DIR with the same settings reuses the finished shards")
+    _add_engine(p)
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress or warnings on stderr (the accounting line stays)")
     p.set_defaults(run=_run_weave)
+
+
+def _add_engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the steps run: this process, or a Dask cluster (needs "
+                        "newsweave[dask]; default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: an existing cluster's scheduler, e.g. "
+                        "tcp://host:8786 (default: a local cluster on this machine)")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="with --engine dask and no --scheduler: local worker processes "
+                        "(default: one per core)")
 
 
 def _add_eval(commands: argparse._SubParsersAction) -> None:
@@ -119,6 +138,7 @@ def _add_ingest(commands: argparse._SubParsersAction) -> None:
     _add_db(p)
     p.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
                    help="reject single-article files larger than this (default: 20)")
+    _add_engine(p)
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress, rejections or warnings on stderr (the accounting stays)")
     p.set_defaults(run=_run_ingest)
@@ -227,7 +247,9 @@ def _run_weave(args: argparse.Namespace) -> int:
     )
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     try:
-        digest = weave(args.paths, config, progress=progress)
+        with _engine(args) as engine:
+            digest = weave(args.paths, config, progress=progress, engine=engine,
+                           out_dir=args.out_dir)
     except NothingToDigest as error:
         if error.digest is not None:
             _report(error.digest, quiet=args.quiet)
@@ -252,8 +274,10 @@ def _run_ingest(args: argparse.Namespace) -> int:
     from newsweave.store.progress import progress_bar
 
     config = WeaveConfig(max_file_bytes=int(args.max_file_mb * 1_000_000))
-    with progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as tick:
-        report = ingest(args.paths, args.db, config, progress=tick)
+    with _engine(args) as engine, progress_bar(
+        enabled=not args.quiet and sys.stderr.isatty()
+    ) as tick:
+        report = ingest(args.paths, args.db, config, progress=tick, engine=engine)
     if not args.quiet:
         for r in report.rejected:
             print(f"newsweave: rejected {r.path}: {r.reason}", file=sys.stderr)
@@ -303,6 +327,15 @@ def _run_report(args: argparse.Namespace) -> int:
     index = write_store_report(args.output, args.db)
     print(f"newsweave: wrote {index} and a page per story", file=sys.stderr)
     return 0
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    from newsweave.engine import make_engine
+
+    try:
+        return make_engine(args.engine, scheduler=args.scheduler, workers=args.workers)
+    except ValueError as error:
+        raise NewsweaveError(str(error)) from error
 
 
 def _output_format(fmt: str | None, output: str | None) -> str:

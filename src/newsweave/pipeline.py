@@ -10,16 +10,21 @@ import hashlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
+from itertools import chain
 from typing import BinaryIO
 
 from newsweave.clean import clean
 from newsweave.cluster import ClusterConfig, cluster_articles
 from newsweave.compare import LOOSE, compare_story
 from newsweave.dedup import find_duplicates, match_sentences
-from newsweave.errors import NothingToDigest
+from newsweave.engine import Engine, LocalEngine, chunks
+from newsweave.errors import NewsweaveError, NothingToDigest
 from newsweave.ingest import read_inputs
+from newsweave.ingest.walk import expand
 from newsweave.model import (
     Accounting,
     Article,
@@ -30,12 +35,15 @@ from newsweave.model import (
     Sentence,
     Story,
 )
+from newsweave.shards import Shards
 from newsweave.summarize import Budget, summarize
 from newsweave.summarize.citations import carriers_index, cite
 from newsweave.text.segment import sentences_of
 from newsweave.text.tokens import words
 
 _LATEST = datetime.max.replace(tzinfo=UTC)
+PARTITION_BYTES = 16_000_000  # input bytes read and cleaned per partition
+STORIES_PER_PARTITION = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +68,26 @@ def weave(
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
+    out_dir: str | os.PathLike[str] | None = None,
 ) -> Digest:
     """Digest the articles found at `paths` (files, folders, or `-` for stdin).
 
+    `engine` runs the steps (default: in this process; the digest does not depend on it).
+    `out_dir` also writes the stories as JSONL shards with a manifest; a rerun into the same
+    folder with the same settings reuses the shards already finished (see `newsweave.shards`).
     Raises NothingToDigest (with the digest of rejections attached) when no article survives.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     config = config or WeaveConfig()
+    engine = engine or LocalEngine()
+    shards = None if out_dir is None else Shards.open(out_dir, config)
     say = progress or (lambda _msg: None)
     say("reading and cleaning")
-    articles, rejected, warnings = _read_and_clean(paths, config, stdin)
-    sentences = {a.id: sentences_of(a) for a in articles}
+    articles, rejected, warnings = _read_and_clean(paths, config, stdin, engine)
+    parts = chunks(articles, engine.partition_size)
+    sentences = dict(chain.from_iterable(engine.map(sentences_partition, parts)))
     say(f"finding duplicates among {len(articles)} articles")
     duplicates, passages = find_duplicates(
         articles,
@@ -79,17 +95,15 @@ def weave(
         near_threshold=config.near_threshold,
         rewrite_threshold=config.rewrite_threshold,
         seed=config.seed,
+        engine=engine,
     )
     by_id = {a.id: a for a in articles}
     duplicate_ids = {d.article_id for d in duplicates}
     canonical = [a for a in articles if a.id not in duplicate_ids]
     say(f"grouping {len(canonical)} articles into stories")
     groups = cluster_articles(canonical, config.cluster) if canonical else []
-    copies = copies_by_canonical(duplicates)
     say(f"summarising {len(groups)} stories")
-    stories = tuple(
-        build_story(group, copies, by_id, sentences, config) for group in groups
-    )
+    stories = tuple(_stories(groups, duplicates, by_id, sentences, config, engine, shards))
     accounting = Accounting(
         inputs=len(articles) + len(rejected),
         in_stories=sum(len(s.article_ids) for s in stories),
@@ -107,16 +121,21 @@ def weave(
     )
     if not articles:
         raise NothingToDigest(_nothing_reason(rejected), digest)
+    if shards is not None:
+        shards.finish(digest)
     return digest
 
 
 def _read_and_clean(
-    paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None
+    paths: Sequence[str | os.PathLike[str]],
+    config: WeaveConfig,
+    stdin: BinaryIO | None,
+    engine: Engine,
 ) -> tuple[list[Article], list[Rejected], list[InputWarning]]:
     articles: list[Article] = []
     rejected: list[Rejected] = []
     warnings: list[InputWarning] = []
-    for item in clean_inputs(paths, config, stdin):
+    for item in clean_partitioned(paths, config, engine, stdin):
         if isinstance(item, Article):
             articles.append(item)
         elif isinstance(item, Rejected):
@@ -137,6 +156,124 @@ def clean_inputs(
             continue
         yield from (InputWarning(item.input, note) for note in item.notes)
         yield clean(item)
+
+
+Entry = str | Rejected  # a file, `-`, or a path that could not be listed
+
+
+def clean_partitioned(
+    paths: Sequence[str | os.PathLike[str]],
+    config: WeaveConfig,
+    engine: Engine,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Rejected | InputWarning]:
+    """`clean_inputs` over partitions of the input files (about `PARTITION_BYTES` each) run by
+    `engine`; the items come in the same order as from one `clean_inputs` call."""
+    entries: list[Entry] = []
+    for path in map(os.fspath, paths):
+        entries.extend([path] if path == "-" else expand(path))
+    if "-" in entries and not isinstance(engine, LocalEngine):
+        raise NewsweaveError("standard input can only be read by the local engine")
+    read = partial(clean_partition, config=config, stdin=stdin)
+    for items in engine.map(read, _by_size(entries, PARTITION_BYTES)):
+        yield from items
+
+
+def clean_partition(
+    entries: Sequence[Entry], *, config: WeaveConfig, stdin: BinaryIO | None = None
+) -> list[Article | Rejected | InputWarning]:
+    """The cleaned items of one partition of input entries, in order."""
+    out: list[Article | Rejected | InputWarning] = []
+    for entry in entries:
+        if isinstance(entry, Rejected):
+            out.append(entry)
+        else:
+            out.extend(clean_inputs([entry], config, stdin))
+    return out
+
+
+def _by_size(entries: Sequence[Entry], target: int) -> Iterator[list[Entry]]:
+    """Consecutive runs of entries holding about `target` bytes of files each."""
+    part: list[Entry] = []
+    size = 0
+    for entry in entries:
+        part.append(entry)
+        if isinstance(entry, str) and entry != "-":
+            with suppress(OSError):  # the reader reports an unreadable file as rejected
+                size += os.path.getsize(entry)
+        if size >= target:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def sentences_partition(articles: Sequence[Article]) -> list[tuple[str, tuple[Sentence, ...]]]:
+    """(article id, sentences) of each article of one partition."""
+    return [(a.id, sentences_of(a)) for a in articles]
+
+
+def _stories(
+    groups: Sequence[Sequence[str]],
+    duplicates: Sequence[Duplicate],
+    by_id: Mapping[str, Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    config: WeaveConfig,
+    engine: Engine,
+    shards: Shards | None,
+) -> Iterator[Story]:
+    """`build_story` of every group, `STORIES_PER_PARTITION` groups per task, in group order;
+    partitions finished in `shards` by an earlier run are loaded, new ones written there."""
+    copies = copies_by_canonical(duplicates)
+    parts = chunks(groups, STORIES_PER_PARTITION)
+    done = [shards.finished(part) if shards else None for part in parts]
+    sources = {aid: a.source for aid, a in by_id.items()} if shards else {}
+    todo = (
+        StoryPartition.of(part, copies, by_id, sentences, config)
+        for part, finished in zip(parts, done, strict=True) if finished is None
+    )
+    built = engine.map(stories_partition, todo)
+    for part, finished in zip(parts, done, strict=True):
+        if finished is None:
+            finished = next(built)
+            if shards is not None:
+                shards.write(part, finished, sources)
+        yield from finished
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPartition:
+    """What one task needs to build the stories of `groups`: only their own articles."""
+
+    groups: Sequence[Sequence[str]]
+    copies: Mapping[str, Sequence[str]]
+    by_id: Mapping[str, Article]
+    sentences: Mapping[str, Sequence[Sentence]]
+    config: WeaveConfig
+
+    @classmethod
+    def of(
+        cls,
+        groups: Sequence[Sequence[str]],
+        copies: Mapping[str, Sequence[str]],
+        by_id: Mapping[str, Article],
+        sentences: Mapping[str, Sequence[Sentence]],
+        config: WeaveConfig,
+    ) -> StoryPartition:
+        members = [m for g in groups for aid in g for m in (aid, *copies.get(aid, ()))]
+        return cls(
+            groups,
+            {a: copies[a] for a in members if a in copies},
+            {a: by_id[a] for a in members},
+            {a: sentences[a] for a in members},
+            config,
+        )
+
+
+def stories_partition(part: StoryPartition) -> list[Story]:
+    """The stories of one partition of groups, in order."""
+    return [build_story(g, part.copies, part.by_id, part.sentences, part.config)
+            for g in part.groups]
 
 
 def _with_unique_ids(articles: Iterable[Article]) -> list[Article]:

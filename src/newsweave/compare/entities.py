@@ -142,7 +142,7 @@ def _runs(text: str) -> list[tuple[list[str], str, str]]:
             j += 1
         while j > i and found[j - 1][2].lower() in CONNECTORS:
             j -= 1
-        if j == i:  # a lone capitalised connector ("El tiempo" in lower-cased text): no name
+        if j == i:  # a capitalised connector alone ("Of course"; "El tiempo" in lower-cased text)
             i += 1
             continue
         before = found[i - 1][2].lower() if i else ""

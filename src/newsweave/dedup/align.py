@@ -25,7 +25,7 @@ from newsweave.text.tokens import STOPWORDS, sentence_words, stem
 MIN_CONTENT_WORDS = 5
 MIN_LENGTH_RATIO = 0.5
 _SHARED_PREFIX_TERMS = 2
-_MAX_KEY_DF = 1000  # terms in more sentences than this are never index keys (bounds the index)
+_MAX_KEY_DF = 300  # terms in more sentences are never index keys (bounds the candidate pairs)
 
 
 @dataclass(frozen=True, slots=True)

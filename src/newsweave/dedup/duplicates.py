@@ -14,8 +14,10 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsweave.dedup.align import MIN_CONTENT_WORDS, SentenceMatch, match_sentences
+from newsweave.dedup.bands import LshSpec, near_candidates
 from newsweave.dedup.groups import Edge, UnionFind, canonical, duplicates
-from newsweave.dedup.minhash import LshParams, candidate_pairs, optimal_params, shingles, signatures
+from newsweave.dedup.minhash import LshParams, shingles
+from newsweave.engine import Engine, LocalEngine
 from newsweave.model import Article, Duplicate, Sentence, SharedPassage
 from newsweave.text.tokens import STOPWORDS, fold, sentence_words
 
@@ -35,10 +37,12 @@ def find_duplicates(
     seed: int = 1,
     lsh: LshParams | None = None,
     sentence_threshold: float = 0.5,
+    engine: Engine | None = None,
 ) -> tuple[list[Duplicate], list[SharedPassage]]:
     """Duplicates (in input order) and shared passages (by input order of the pair).
 
-    `lsh` overrides the bands/rows derived from `near_threshold` and `num_perm`.
+    `lsh` overrides the bands/rows derived from `near_threshold` and `num_perm`. `engine` runs
+    the MinHash band shuffle (default: in this process); the result does not depend on it.
     """
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
@@ -46,8 +50,8 @@ def find_duplicates(
     uf = UnionFind(len(articles))
     edges: list[Edge] = []
     reps = _exact(articles, uf, edges)
-    params = lsh or optimal_params(near_threshold, num_perm)
-    reps = _near(articles, reps, uf, edges, near_threshold, num_perm, seed, params)
+    spec = LshSpec.derive(near_threshold, num_perm, seed, lsh)
+    reps = _near(articles, reps, uf, edges, spec, engine or LocalEngine())
     sents = [s for r in reps for s in sentences.get(articles[r].id, ())]
     links = _links(match_sentences(sents, threshold=sentence_threshold), ids)
     _rewrites(articles, sentences, links, uf, edges, rewrite_threshold)
@@ -76,18 +80,18 @@ def _near(
     reps: list[int],
     uf: UnionFind,
     edges: list[Edge],
-    threshold: float,
-    num_perm: int,
-    seed: int,
-    params: LshParams,
+    spec: LshSpec,
+    engine: Engine,
 ) -> list[int]:
     """Merge LSH candidates whose shingle Jaccard >= threshold; return the new representatives."""
+    pairs = near_candidates([articles[r].text for r in reps], spec, engine).tolist()
     vocab: dict[str, int] = {}
-    sets = [shingles(articles[r].text, vocab) for r in reps]
-    for x, y in candidate_pairs(signatures(sets, num_perm, seed), params, seed).tolist():
+    paired = sorted({k for pair in pairs for k in pair})
+    sets = {k: shingles(articles[reps[k]].text, vocab) for k in paired}
+    for x, y in pairs:
         both = len(np.intersect1d(sets[x], sets[y], assume_unique=True))
         jaccard = both / (len(sets[x]) + len(sets[y]) - both)
-        if jaccard >= threshold:
+        if jaccard >= spec.threshold:
             uf.union(reps[x], reps[y])
             edges.append(Edge(reps[x], reps[y], jaccard, "near"))
     groups: dict[int, list[int]] = {}

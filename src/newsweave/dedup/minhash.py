@@ -95,20 +95,33 @@ def optimal_params(threshold: float, num_perm: int) -> LshParams:
     return LshParams(int(b[best]), int(r[best]))
 
 
-def candidate_pairs(sig: np.ndarray, params: LshParams, seed: int = 1) -> np.ndarray:
-    """Unique (i, j), i < j, rows of `sig` sharing at least one band; empty rows never pair."""
+def band_keys(sig: np.ndarray, params: LshParams, seed: int = 1) -> np.ndarray:
+    """(bands, len(sig)) uint64 keys: rows equal in a band have equal keys in that band."""
     if params.bands * params.rows > sig.shape[1]:
         raise ValueError(f"{params} needs more than {sig.shape[1]} permutations")
-    live = np.flatnonzero(sig[:, 0] != _EMPTY)
     mult = np.random.default_rng(seed).integers(1, 2**63, size=params.rows, dtype=np.uint64)
-    pairs = [np.empty((0, 2), dtype=np.int64)]
+    keys = np.empty((params.bands, len(sig)), dtype=np.uint64)
     for band in range(params.bands):
-        block = sig[live, band * params.rows : (band + 1) * params.rows].astype(np.uint64)
-        pairs.append(_bucket_pairs(live, (block * mult).sum(axis=1)))
+        block = sig[:, band * params.rows : (band + 1) * params.rows].astype(np.uint64)
+        keys[band] = (block * mult).sum(axis=1)
+    return keys
+
+
+def live_rows(sig: np.ndarray) -> np.ndarray:
+    """Rows of `sig` with a signature (an empty shingle set never pairs)."""
+    return np.flatnonzero(sig[:, 0] != _EMPTY)
+
+
+def candidate_pairs(sig: np.ndarray, params: LshParams, seed: int = 1) -> np.ndarray:
+    """Unique (i, j), i < j, rows of `sig` sharing at least one band; empty rows never pair."""
+    live = live_rows(sig)
+    keys = band_keys(sig[live], params, seed)
+    pairs = [np.empty((0, 2), dtype=np.int64)]
+    pairs.extend(bucket_pairs(live, band) for band in keys)
     return np.unique(np.concatenate(pairs), axis=0)
 
 
-def _bucket_pairs(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def bucket_pairs(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """All pairs of `ids` whose `keys` are equal, as sorted (i, j) rows."""
     order = np.argsort(keys, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(keys[order]) != 0])

@@ -24,6 +24,7 @@ from newsweave.ingest.plain import read_plain
 from newsweave.ingest.records import megabytes
 from newsweave.ingest.sniff import HEAD_BYTES, binary_reason, sniff_format
 from newsweave.ingest.walk import expand, os_reason
+from newsweave.ingest.warc import is_warc, read_warc
 from newsweave.model import RawDocument, Rejected
 
 Item = RawDocument | Rejected
@@ -84,6 +85,9 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
             size = info.st_size if stat.S_ISREG(info.st_mode) else None
             if size == 0:
                 yield Rejected(path, "empty file")
+                return
+            if is_warc(path):
+                yield from read_warc(path, stream, max_bytes)
                 return
             extension = os.path.splitext(path)[1].lower()
             yield from _read_stream(path, stream, extension, max_bytes, size)

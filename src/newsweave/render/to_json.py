@@ -7,6 +7,7 @@ meaning of a field bumps the number after the slash.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +25,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "schema": SCHEMA,
         "generator": f"newsweave {__version__}",
         "articles": [article_to_dict(a) for a in digest.articles],
-        "stories": [_story(s, sources) for s in digest.stories],
+        "stories": [story_to_dict(s, sources) for s in digest.stories],
         "duplicates": [
             {
                 "article_id": d.article_id,
@@ -73,7 +74,8 @@ def article_to_dict(a: Article) -> dict[str, Any]:
     }
 
 
-def _story(s: Story, sources: dict[str, str]) -> dict[str, Any]:
+def story_to_dict(s: Story, sources: Mapping[str, str]) -> dict[str, Any]:
+    """One story as in the digest's `stories` list; `sources` maps article ids to outlets."""
     return {
         "id": s.id,
         "title": s.title,
@@ -86,7 +88,7 @@ def _story(s: Story, sources: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _sentence(x: SummarySentence, sources: dict[str, str]) -> dict[str, Any]:
+def _sentence(x: SummarySentence, sources: Mapping[str, str]) -> dict[str, Any]:
     return {
         "text": x.text,
         "citations": [

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
+from newsweave.engine import Engine, LocalEngine
 from newsweave.model import Article, InputWarning, Rejected
-from newsweave.pipeline import WeaveConfig, clean_inputs
+from newsweave.pipeline import WeaveConfig, clean_partitioned
 from newsweave.store.db import connect
 from newsweave.store.refresh import pending_keys, refresh_story
 from newsweave.store.tx import transaction
@@ -68,10 +69,12 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: IngestProgress | None = None,
     batch_size: int = BATCH,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Add the articles at `paths` to the store `db` (default: `$NEWSWEAVE_DB`, ./newsweave.db).
 
-    New articles are stored `batch_size` per transaction; see the module docstring.
+    New articles are stored `batch_size` per transaction; see the module docstring. `engine`
+    reads and cleans the inputs in partitions (default: in this process).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -80,7 +83,8 @@ def ingest(
     start = time.perf_counter()
     conn = connect(db)
     try:
-        articles, rejected, warnings, seen = _read(paths, config, stdin, tick)
+        articles, rejected, warnings, seen = _read(paths, config, stdin, tick,
+                                                  engine or LocalEngine())
         new, already = _identify(conn, articles)
         with transaction(conn):
             conn.executemany("INSERT OR REPLACE INTO rejected (path, reason) VALUES (?, ?)",
@@ -105,12 +109,12 @@ ingest_articles = ingest
 
 def _read(
     paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None,
-    tick: IngestProgress,
+    tick: IngestProgress, engine: Engine,
 ) -> tuple[list[Article], list[Rejected], list[InputWarning], int]:
     articles: list[Article] = []
     rejected: list[Rejected] = []
     warnings: list[InputWarning] = []
-    for item in clean_inputs(paths, config, stdin):
+    for item in clean_partitioned(paths, config, engine, stdin):
         if isinstance(item, InputWarning):
             warnings.append(item)
             continue

@@ -1,0 +1,162 @@
+"""Engines: the Dask engine gives exactly the local digest; shards, resume, missing extra."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+import newsweave
+from newsweave import pipeline
+from newsweave.cli import main
+from newsweave.engine import LocalEngine, make_engine
+from newsweave.errors import MissingExtra, NewsweaveError
+from newsweave.render.to_json import digest_to_dict
+
+from .conftest import EXAMPLES, HARBOUR, SHARED, write_files
+
+MULTINEWS = SHARED / "data" / "multinews" / "test.jsonl"
+requires_multinews = pytest.mark.skipif(
+    not MULTINEWS.is_file(), reason=f"the team's shared data is absent ({MULTINEWS})"
+)
+dask = pytest.importorskip("dask.distributed", reason="newsweave[dask] is not installed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes, small partitions so every step runs as several tasks."""
+    with make_engine("dask", workers=2) as engine:
+        engine.partition_size = 150
+        yield engine
+
+
+@pytest.fixture
+def small_partitions(monkeypatch):
+    monkeypatch.setattr(pipeline, "PARTITION_BYTES", 200_000)
+    monkeypatch.setattr(pipeline, "STORIES_PER_PARTITION", 7)
+
+
+def mixed_set(folder, clusters: int = 450):
+    """Multi-News events (about 1,200 articles) in three JSONL shards and a text folder, with
+    planted exact and near copies, spread over dates so the time window matters."""
+    records = []
+    with open(MULTINEWS, encoding="utf-8") as file:
+        for e, line in zip(range(clusters), file, strict=False):
+            for k, d in enumerate(json.loads(line)["documents"]):
+                records.append({"id": f"e{e}d{k}", "title": d["text"][:60], "text": d["text"],
+                                "source": f"outlet{k}",
+                                "published": f"2025-{1 + e % 12:02d}-{1 + e % 27:02d}"})
+    for k, r in enumerate(records[:300:10]):
+        copy = dict(r, id=f"copy{k}", source="syndicator")
+        if k % 2:
+            copy["text"] = "By staff reporter. " + r["text"]
+        records.append(copy)
+    folder.mkdir(parents=True)
+    third = len(records) // 3
+    for s in range(3):
+        with open(folder / f"part-{s}.jsonl", "w", encoding="utf-8") as file:
+            for r in records[s * third : (s + 1) * third if s < 2 else None]:
+                file.write(json.dumps(r) + "\n")
+    write_files(folder / "texts", HARBOUR)
+    return folder
+
+
+def test_dask_digest_of_examples_is_the_local_digest(cluster):
+    local = digest_to_dict(newsweave.weave(EXAMPLES))
+    assert digest_to_dict(newsweave.weave(EXAMPLES, engine=cluster)) == local
+
+
+@requires_multinews
+def test_dask_digest_of_a_mixed_set_is_the_local_digest(tmp_path, cluster, small_partitions):
+    folder = mixed_set(tmp_path / "mixed")
+    local = newsweave.weave(folder)
+    assert len(local.stories) > 300 and len(local.duplicates) >= 30
+    assert digest_to_dict(newsweave.weave(folder, engine=cluster)) == digest_to_dict(local)
+
+
+def test_map_group_shuffles_equal_keys_together_in_key_order(cluster):
+    parts = [[(k % 7, k) for k in range(lo, lo + 50)] for lo in range(0, 200, 50)]
+    emit = list.__iter__
+    local = LocalEngine().map_group(emit, parts, _summed)
+    assert cluster.map_group(emit, parts, _summed) == local
+    assert local == [(key, sum(range(key, 200, 7))) for key in range(7)]
+
+
+def _summed(key, values):
+    return [(key, sum(values))]
+
+
+def test_ingest_with_dask_stores_what_local_stores(tmp_path, cluster):
+    from newsweave.store.queries import Store
+
+    folder = write_files(tmp_path / "in", HARBOUR)
+    for name, engine in (("local", None), ("dask", cluster)):
+        newsweave.ingest_articles([folder, EXAMPLES], tmp_path / f"{name}.db", engine=engine)
+    with Store(tmp_path / "local.db") as a, Store(tmp_path / "dask.db") as b:
+        assert a.stories(None, "newest") == b.stories(None, "newest")
+
+
+def test_cli_dask_engine_prints_the_local_json(tmp_path, capsys):
+    assert main(["weave", str(EXAMPLES), "--json", "-q"]) == 0
+    local = capsys.readouterr().out
+    assert main(["weave", str(EXAMPLES), "--json", "-q", "--engine", "dask",
+                 "--workers", "1"]) == 0
+    assert capsys.readouterr().out == local
+
+
+def test_stdin_needs_the_local_engine(cluster):
+    with pytest.raises(NewsweaveError, match="standard input"):
+        newsweave.weave("-", engine=cluster)
+
+
+def test_missing_dask_is_exit_3_with_the_pip_command(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    with pytest.raises(MissingExtra, match=r"pip install 'newsweave\[dask\]'"):
+        make_engine("dask")
+    assert main(["weave", str(EXAMPLES), "--engine", "dask"]) == 3
+    assert "pip install 'newsweave[dask]'" in capsys.readouterr().err
+
+
+def test_scheduler_needs_the_dask_engine(capsys):
+    assert main(["weave", str(EXAMPLES), "--scheduler", "tcp://127.0.0.1:8786"]) == 1
+    assert "need --engine dask" in capsys.readouterr().err
+
+
+def two_stories(tmp_path):
+    return [write_files(tmp_path / "harbour", HARBOUR), EXAMPLES]
+
+
+def test_out_dir_holds_every_story_as_jsonl_shards(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "STORIES_PER_PARTITION", 1)
+    digest = newsweave.weave(two_stories(tmp_path), out_dir=tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["complete"] and manifest["accounting"]["inputs"] == 10
+    lines = [json.loads(line) for s in manifest["shards"]
+             for line in (tmp_path / "out" / s["file"]).read_text().splitlines()]
+    assert lines == digest_to_dict(digest)["stories"]
+    duplicates = (tmp_path / "out" / "duplicates.jsonl").read_text().splitlines()
+    assert [json.loads(d) for d in duplicates] == digest_to_dict(digest)["duplicates"]
+
+
+def test_rerun_skips_the_partitions_already_finished(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "STORIES_PER_PARTITION", 1)
+    paths, out = two_stories(tmp_path), tmp_path / "out"
+    whole = digest_to_dict(newsweave.weave(paths, out_dir=out))
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["shards"] = manifest["shards"][:1]  # as if killed after the first shard
+    del manifest["complete"]
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    built = []
+    real = pipeline.stories_partition
+    monkeypatch.setattr(pipeline, "stories_partition", lambda p: built.append(p) or real(p))
+    assert digest_to_dict(newsweave.weave(paths, out_dir=out)) == whole
+    assert len(built) == 1
+    assert json.loads((out / "manifest.json").read_text())["complete"]
+
+
+def test_out_dir_of_other_settings_is_refused(tmp_path):
+    newsweave.weave(EXAMPLES, out_dir=tmp_path / "out")
+    config = newsweave.WeaveConfig(near_threshold=0.9)
+    with pytest.raises(NewsweaveError, match="other settings"):
+        newsweave.weave(EXAMPLES, config, out_dir=tmp_path / "out")
