@@ -56,39 +56,39 @@ def top_terms(bag: Bag, n: int) -> list[str]:
     return [t for t, _ in sorted(bag.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def similar_stored(
+def candidate_stories(
     conn: sqlite3.Connection, bags: Sequence[Bag], cfg: ClusterConfig
-) -> Counter[str]:
-    """Stored canonical article id -> how many of the bags' top terms it shares (time window).
-
-    An article's `terms` rows all carry its day, so they are counted per article in SQL."""
+) -> list[int]:
+    """Stored story keys, best first (at most `MAX_CANDIDATE_STORIES`): a story's votes are the
+    bags' usable top terms its canonical articles share, counted in SQL, within the time window."""
     wanted = sorted({t for b in bags for t in top_terms(b, cfg.top_terms)})
     df = dict(select_in(conn, "SELECT term, count(*) FROM terms WHERE term IN ({in_}) "
                               "GROUP BY term", wanted))
     usable = [t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting]
-    rows = list(select_in(conn, "SELECT article_id, day, count(*) FROM terms "
-                                "WHERE term IN ({in_}) GROUP BY article_id", usable))
-    near = _in_window([b.day for b in bags], [day for _, day, _ in rows], cfg.time_window_days)
-    hits: Counter[str] = Counter()
-    for (aid, _, n), ok in zip(rows, near.tolist(), strict=True):
-        if ok:
-            hits[aid] += n
-    return hits
+    window, bounds = _window([b.day for b in bags], cfg.time_window_days)
+    votes: Counter[int] = Counter()
+    for key, n in select_in(conn, "SELECT a.story_key, count(*) FROM terms t "
+                                  "JOIN articles a ON a.id = t.article_id "
+                                  f"WHERE t.term IN ({{in_}}){window} GROUP BY a.story_key",
+                            usable, after=bounds):
+        votes[key] += n
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [key for key, _ in ranked[:MAX_CANDIDATE_STORIES]]
 
 
-def _in_window(days: Sequence[float], stored: Sequence[float | None], window: float) -> np.ndarray:
-    """Per stored day: True when it or some date of `days` is unknown, or one is within
-    `window` days of it."""
-    mine = np.sort(np.asarray(days, dtype=float))
-    theirs = np.array([math.nan if d is None else d for d in stored], dtype=float)
-    if np.isnan(mine).any():
-        return np.ones(len(theirs), dtype=bool)
-    if not len(mine):
-        return np.isnan(theirs)
-    at = np.searchsorted(mine, theirs)
-    below = np.abs(mine[np.maximum(at - 1, 0)] - theirs)
-    above = np.abs(mine[np.minimum(at, len(mine) - 1)] - theirs)
-    return np.isnan(theirs) | (np.minimum(below, above) <= window)
+def _window(days: Sequence[float], window: float) -> tuple[str, list[float]]:
+    """SQL condition (and its bounds) on `t.day`: unknown, or within `window` days of one of
+    `days`; no condition when one of `days` is unknown."""
+    if not days or any(math.isnan(d) for d in days):
+        return "", []
+    spans: list[list[float]] = []
+    for d in sorted(set(days)):
+        if spans and d - window <= spans[-1][1]:
+            spans[-1][1] = d + window
+        else:
+            spans.append([d - window, d + window])
+    near = " OR ".join("t.day BETWEEN ? AND ?" for _ in spans)
+    return f" AND (t.day IS NULL OR {near})", [x for span in spans for x in span]
 
 
 def assign(
@@ -114,15 +114,8 @@ def _next_key(conn: sqlite3.Connection) -> int:
 
 
 def _best_story(conn: sqlite3.Connection, group: Sequence[Bag], cfg: ClusterConfig) -> int | None:
-    hits = similar_stored(conn, group, cfg)
-    if not hits:
-        return None
-    votes: Counter[int] = Counter()
-    for aid, key in select_in(conn, "SELECT id, story_key FROM articles WHERE id IN ({in_})",
-                              sorted(hits)):
-        votes[key] += hits[aid]
     best, best_score = None, cfg.effective_threshold
-    for key, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATE_STORIES]:
+    for key in candidate_stories(conn, group, cfg):
         score = average_linkage(group, _members(conn, key), cfg)
         if score >= best_score:
             best, best_score = key, score

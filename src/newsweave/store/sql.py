@@ -10,9 +10,11 @@ CHUNK = 500
 
 
 def select_in(
-    conn: sqlite3.Connection, sql: str, values: Sequence[Any], chunk: int = CHUNK
+    conn: sqlite3.Connection, sql: str, values: Sequence[Any], chunk: int = CHUNK,
+    after: Sequence[Any] = (),
 ) -> Iterator[tuple]:
-    """Rows of `sql`, whose `{in}` is replaced by a placeholder list, for every chunk of values."""
+    """Rows of `sql`, whose `{in}` is replaced by a placeholder list, for every chunk of values;
+    `after` binds the placeholders that follow the list."""
     for lo in range(0, len(values), chunk):
         part = values[lo : lo + chunk]
-        yield from conn.execute(sql.format(in_=",".join("?" * len(part))), part)
+        yield from conn.execute(sql.format(in_=",".join("?" * len(part))), [*part, *after])
