@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.clean.cleaner import clean
+from newsweave.counts import Counts
 from newsweave.model import Article, RawDocument
 
 LABELS = frozenset("TKHB")
@@ -27,7 +28,7 @@ class LabelledDoc:
 
 
 @dataclass(frozen=True, slots=True)
-class Score:
+class Score(Counts):
     """Boilerplate precision/recall over lines, and agreement on all four labels."""
 
     tp: int
@@ -37,22 +38,8 @@ class Score:
     lines: int
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
     def accuracy(self) -> float:
         return self.agree / self.lines if self.lines else 1.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(*(a + b for a, b in zip(self._tuple(), other._tuple(), strict=True)))
-
-    def _tuple(self) -> tuple[int, int, int, int, int]:
-        return (self.tp, self.fp, self.fn, self.agree, self.lines)
 
 
 def load_own(folder: Path) -> list[LabelledDoc]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from newsweave.compare.names import name_tokens
 from newsweave.compare.numbers import quantities
+from newsweave.counts import Counts
 from newsweave.model import Article, Conflict, ConflictSide, Exclusive, Paragraph
 from newsweave.text.tokens import fold
 
@@ -24,23 +25,12 @@ KIND_ALIASES = {"amount": "figure", "name_spelling": "name", "count": "figure"}
 
 
 @dataclass(frozen=True, slots=True)
-class Score:
+class Score(Counts):
     """True positives, false positives and false negatives."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def score_conflicts(found: Sequence[Conflict], labels: Sequence[Mapping[str, Any]],
