@@ -132,17 +132,27 @@ def _read_and_clean(
     stdin: BinaryIO | None,
     engine: Engine,
 ) -> tuple[list[Article], list[Rejected], list[InputWarning]]:
+    articles, rejected, warnings = sort_cleaned(clean_partitioned(paths, config, engine, stdin))
+    return _with_unique_ids(articles), rejected, warnings
+
+
+def sort_cleaned(
+    items: Iterable[Article | Rejected | InputWarning],
+    counted: Callable[[int], None] | None = None,
+) -> tuple[list[Article], list[Rejected], list[InputWarning]]:
+    """A cleaned input stream sorted into articles, rejections and warnings, in order;
+    `counted(n)` after each of the n inputs (articles and rejections) so far."""
     articles: list[Article] = []
     rejected: list[Rejected] = []
     warnings: list[InputWarning] = []
-    for item in clean_partitioned(paths, config, engine, stdin):
-        if isinstance(item, Article):
-            articles.append(item)
-        elif isinstance(item, Rejected):
-            rejected.append(item)
-        else:
+    for item in items:
+        if isinstance(item, InputWarning):
             warnings.append(item)
-    return _with_unique_ids(articles), rejected, warnings
+            continue
+        (articles if isinstance(item, Article) else rejected).append(item)
+        if counted is not None:
+            counted(len(articles) + len(rejected))
+    return articles, rejected, warnings
 
 
 def clean_inputs(

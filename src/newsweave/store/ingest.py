@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from newsweave.engine import Engine, LocalEngine
 from newsweave.model import Article, InputWarning, Rejected
-from newsweave.pipeline import WeaveConfig, clean_partitioned
+from newsweave.pipeline import WeaveConfig, clean_partitioned, sort_cleaned
 from newsweave.store.db import connect
 from newsweave.store.refresh import pending_keys, refresh_story
 from newsweave.store.tx import transaction
@@ -111,15 +111,8 @@ def _read(
     paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None,
     tick: IngestProgress, engine: Engine,
 ) -> tuple[list[Article], list[Rejected], list[InputWarning], int]:
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    warnings: list[InputWarning] = []
-    for item in clean_partitioned(paths, config, engine, stdin):
-        if isinstance(item, InputWarning):
-            warnings.append(item)
-            continue
-        (articles if isinstance(item, Article) else rejected).append(item)
-        tick("reading", len(articles) + len(rejected), None)
+    articles, rejected, warnings = sort_cleaned(clean_partitioned(paths, config, engine, stdin),
+                                                lambda n: tick("reading", n, None))
     return articles, rejected, warnings, len(articles) + len(rejected)
 
 
