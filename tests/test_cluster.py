@@ -140,3 +140,19 @@ def test_seed_articles_are_one_story() -> None:
     seeds = _seed_articles()
     assert len(seeds) == 5
     assert cluster_articles(seeds) == [[a.id for a in seeds]]
+
+
+def test_template_family_joins_no_story() -> None:
+    notice = ("These crawls are part of an effort to archive pages as they are created and "
+              "archive the pages that they refer to, so that links keep working.")
+    pages = [art(f"archive{k}", "", notice) for k in range(6)]
+    groups = cluster_articles([*CRANE, *pages])
+    assert frozenset(a.id for a in CRANE) in as_sets(groups)
+    assert all(len(g) == 1 for g in groups if g[0].startswith("archive"))
+    assert len(groups) == 7
+
+
+def test_a_few_copies_still_cluster() -> None:
+    copies = [art(f"copy{k}", CRANE[0].title, CRANE[0].paragraphs[0].text) for k in range(3)]
+    groups = cluster_articles([*CRANE, *copies])
+    assert as_sets(groups) == {frozenset(a.id for a in (*CRANE, *copies))}

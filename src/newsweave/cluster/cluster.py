@@ -11,6 +11,7 @@ from newsweave.cluster.candidates import candidate_pairs, pair_cosines
 from newsweave.cluster.config import ClusterConfig
 from newsweave.cluster.features import article_terms, tfidf_matrix
 from newsweave.cluster.linkage import average_linkage
+from newsweave.cluster.templates import template_rows
 from newsweave.model import Article
 
 
@@ -31,7 +32,8 @@ def _within_window(days: np.ndarray, i: np.ndarray, j: np.ndarray, window: float
 def similarity_graph(
     articles: Sequence[Article], cfg: ClusterConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges (i, j, cosine) between blocked candidate pairs inside the time window."""
+    """Edges (i, j, cosine) between blocked candidate pairs inside the time window; articles in
+    a template family (see `templates`) keep no edge."""
     stems: dict[str, str] = {}
     bags = [
         article_terms(
@@ -46,7 +48,8 @@ def similarity_graph(
     keep = _within_window(days, i, j, cfg.time_window_days)
     i, j = i[keep], j[keep]
     sim = pair_cosines(x, i, j)
-    keep = sim >= cfg.min_edge
+    template = template_rows(len(articles), i, j, sim, cfg.copy_cosine, cfg.max_copies)
+    keep = (sim >= cfg.min_edge) & ~template[i] & ~template[j]
     return i[keep], j[keep], sim[keep]
 
 

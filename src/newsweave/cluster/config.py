@@ -36,6 +36,9 @@ class ClusterConfig:
     time_window_days: articles with known dates further apart than this are never linked.
     top_terms / max_posting: blocking (each article indexed under its `top_terms` heaviest
     terms; terms shared by more than `max_posting` articles do not make candidates).
+    copy_cosine / max_copies: a text carried by more than `max_copies` articles (linked by
+    cosines of at least `copy_cosine`) is a template; those articles join no story. No story of
+    the tuning sets (ECB+ odd topics, Multi-News validation) has more than 3 such copies.
     """
 
     threshold: float | None = None
@@ -48,6 +51,8 @@ class ClusterConfig:
     max_posting: int = 500
     min_edge: float = 0.05
     idf_prior_docs: int = 200
+    copy_cosine: float = 0.9
+    max_copies: int = 5
 
     def __post_init__(self) -> None:
         if self.threshold is not None and not 0.0 < self.threshold <= 1.0:
@@ -56,6 +61,8 @@ class ClusterConfig:
             raise ValueError(f"time_window_days must be > 0, got {self.time_window_days}")
         if self.top_terms < 1 or self.max_posting < 2 or self.max_words < 1:
             raise ValueError("top_terms >= 1, max_posting >= 2 and max_words >= 1 are required")
+        if not 0.0 < self.copy_cosine <= 1.0 or self.max_copies < 1:
+            raise ValueError("copy_cosine must be in (0, 1] and max_copies >= 1")
 
     @property
     def effective_threshold(self) -> float:
