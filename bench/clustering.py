@@ -39,8 +39,8 @@ HEADER = """# Story clustering (batch) - `.venv/bin/python bench/clustering.py`
 Default `ClusterConfig()`: threshold 0.20 derived from target precision 0.87 via the Multi-News
 *validation* calibration (`--calibrate`); feature weights (name boost 3, 20 top terms, 1000 words)
 chosen on ECB+ odd topics, even topics held out; a text carried near-verbatim (cosine >= 0.9) by
-more than 5 articles is a template and joins no story (no story of the tuning sets, ECB+ odd
-topics and Multi-News validation, holds more than 3 such copies). GoogleNews-TS has no split:
+more than 5 articles is a template and joins no story (the largest family of copies all from
+one story in ECB+ odd topics and Multi-News validation has 3 articles). GoogleNews-TS has no split:
 its extra rows pick a threshold on the even-numbered stories and report the odd-numbered ones.
 Everything else is a held-out report.
 Times: 2 shared cores (other jobs running); RSS includes loading all of Multi-News test.

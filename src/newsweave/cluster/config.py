@@ -37,8 +37,9 @@ class ClusterConfig:
     top_terms / max_posting: blocking (each article indexed under its `top_terms` heaviest
     terms; terms shared by more than `max_posting` articles do not make candidates).
     copy_cosine / max_copies: a text carried by more than `max_copies` articles (linked by
-    cosines of at least `copy_cosine`) is a template; those articles join no story. No story of
-    the tuning sets (ECB+ odd topics, Multi-News validation) has more than 3 such copies.
+    cosines of at least `copy_cosine`) is a template; those articles join no story. The largest
+    family of copies that all belong to one story in the tuning sets (ECB+ odd topics,
+    Multi-News validation) has 3 articles.
     """
 
     threshold: float | None = None
