@@ -10,6 +10,7 @@ document order (earliest first), then position, so a sentence follows the one it
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -100,7 +101,7 @@ def _pick(
     ids = {c: i for i, c in enumerate(cluster.weights)}
     problem = Problem(
         lengths=[cluster.lengths[k] for k in candidates],
-        concepts=[[ids[c] for c in cluster.concepts[k] if c in ids] for k in candidates],
+        concepts=[sorted(ids[c] for c in cluster.concepts[k] if c in ids) for k in candidates],
         weights=np.array(list(cluster.weights.values()), dtype=float),
         words=budget.words if budget.words is not None else sum(cluster.lengths),
         sentences=budget.sentences if budget.sentences is not None else len(candidates),
@@ -123,7 +124,7 @@ def _tail(cluster: _Cluster, picks: Sequence[Pick], words: int) -> Pick | None:
         head = cluster.concepts[k]
         if cluster.lengths[k] > words:
             head = sentence_concepts(tokenize([" ".join(text.split()[:words])])[0])
-        gain = sum(cluster.weights.get(c, 0.0) for c in head - covered)
+        gain = math.fsum(cluster.weights.get(c, 0.0) for c in head - covered)
         if gain > best_gain:
             best, best_gain = cluster.keys[k], gain
     return best
@@ -172,7 +173,8 @@ def _densest(cluster: _Cluster, candidates: list[int], n: int) -> list[int]:
     if len(candidates) <= n:
         return candidates
     density = {
-        k: sum(cluster.weights.get(c, 0.0) for c in cluster.concepts[k]) / cluster.lengths[k]
+        k: math.fsum(cluster.weights.get(c, 0.0) for c in cluster.concepts[k])
+        / cluster.lengths[k]
         for k in candidates
     }
     top = set(sorted(candidates, key=lambda k: (-density[k], k))[:n])

@@ -87,7 +87,5 @@ def concept_weights(
         for c, seen in first_seen.items()
         if len(seen) >= floor
     }
-    if len(weights) > settings.max_concepts:
-        kept = sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts]
-        weights = {c: weights[c] for c in kept}
-    return weights
+    kept = sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts]
+    return {c: weights[c] for c in sorted(kept)}  # one order whatever the hash seed

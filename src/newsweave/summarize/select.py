@@ -14,6 +14,7 @@ A concept only one candidate carries is folded into that sentence's objective.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class Problem:
 
     def coverage(self, chosen: Sequence[int]) -> float:
         """Total weight of the concepts the chosen candidates carry."""
-        return float(sum(self.weights[i] for i in {i for j in chosen for i in self.concepts[j]}))
+        return math.fsum(self.weights[i] for i in {i for j in chosen for i in self.concepts[j]})
 
 
 def solve(problem: Problem, node_limit: int) -> list[int]:
