@@ -60,6 +60,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS stories_biggest
         ON stories(size + duplicates DESC, sources DESC, key);
     """,
+    # 3: the child key of `articles.duplicate_of`. Without it, while a batch holds a duplicate
+    # stored before its canonical (a deferred foreign-key violation, resolved by the commit),
+    # every article inserted scans the whole table for rows that refer to it.
+    """
+    CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
+    """,
 )
 
 
