@@ -1,5 +1,6 @@
 """The inverted index of the stored canonical articles' top terms (table `terms`: one row per
-term of an article, with its day and story), read once per batch: never per article or group.
+term of an article, with its day and story), answered from its SQL indexes; document
+frequencies and story postings are read once per batch, never per group.
 """
 
 from __future__ import annotations
