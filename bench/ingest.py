@@ -7,7 +7,8 @@ story has its own people, places, organisation and event, and each article write
 sentences around them from a common vocabulary (one in ten adds a stock sentence any story may
 carry); 3% of the articles are
 exact copies and 3% near copies (new sign-off) of another. Reported:
-- ingest speed: one `ingest` of the whole folder into a fresh store (articles/s, wall time);
+- ingest speed: one `ingest` of the whole folder into a fresh store (articles/s, wall time;
+  CPU time too, which other work on a shared machine disturbs less);
 - incremental: the same files ingested in `--chunks` successive calls (in date order);
 - agreement: B-cubed F1 of the stored stories (chunked ingest) against `weave`'s batch
   clustering of the same corpus, and of each against the planted stories.
@@ -136,21 +137,23 @@ def main() -> None:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         gold = make_corpus(folder, args.articles, args.stories, args.seed)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = ingest(folder, Path(tmp) / "one.db")
-        wall = time.perf_counter() - t0
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"ingest, one call: {args.articles} articles in {wall:.2f} s = "
-              f"{args.articles / wall:.0f} articles/s ({report.line()})")
+              f"{args.articles / wall:.0f} articles/s, {cpu:.2f} s CPU ({report.line()})")
         files = sorted(folder.iterdir())
         size = -(-len(files) // args.chunks)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for lo in range(0, len(files), size):
             ingest([str(f) for f in files[lo : lo + size]], Path(tmp) / "chunks.db")
-        wall = time.perf_counter() - t0
-        print(f"ingest, {args.chunks} calls: {wall:.2f} s = {args.articles / wall:.0f} articles/s")
-        t0 = time.perf_counter()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"ingest, {args.chunks} calls: {wall:.2f} s = {args.articles / wall:.0f} articles/s, "
+              f"{cpu:.2f} s CPU")
+        t0, c0 = time.perf_counter(), time.process_time()
         batch = _batch_labels(folder)
-        print(f"weave (batch), for comparison: {time.perf_counter() - t0:.2f} s")
+        print(f"weave (batch), for comparison: {time.perf_counter() - t0:.2f} s, "
+              f"{time.process_time() - c0:.2f} s CPU")
         inc = _stored_labels(Path(tmp) / "chunks.db")
         one = _stored_labels(Path(tmp) / "one.db")
         keys = sorted(gold)

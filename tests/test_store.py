@@ -52,6 +52,29 @@ def test_migrations_from_an_empty_file_and_reopen_is_a_no_op(tmp_path: Path) -> 
     again.close()
 
 
+def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None:
+    db, fresh = tmp_path / "old.db", tmp_path / "new.db"
+    one = write_files(tmp_path / "one", {k: HARBOUR[k] for k in ("a.txt", "b.txt")})
+    two = write_files(tmp_path / "two", {"c.txt": HARBOUR["c.txt"], "storm.txt": STORM})
+    for store in (db, fresh):
+        ingest(one, store)
+    with sqlite3.connect(db) as conn:  # back to the layout before migration 3
+        conn.executescript(
+            "CREATE TABLE old (term TEXT NOT NULL, article_id TEXT NOT NULL, day REAL); "
+            "INSERT INTO old SELECT term, article_id, day FROM terms ORDER BY rowid; "
+            "DROP TABLE terms; ALTER TABLE old RENAME TO terms; "
+            "CREATE INDEX terms_term ON terms(term); DROP INDEX articles_duplicate; "
+            "PRAGMA user_version = 2;")
+    for store in (db, fresh):
+        ingest(two, store)
+    rows = "SELECT term, article_id, day, story_key FROM terms ORDER BY rowid"
+    with sqlite3.connect(db) as old, sqlite3.connect(fresh) as new:
+        assert old.execute(rows).fetchall() == new.execute(rows).fetchall()
+        assert old.execute("SELECT count(*) FROM terms WHERE story_key IS NULL").fetchone() == (0,)
+        stories = "SELECT id, size FROM stories ORDER BY id"
+        assert old.execute(stories).fetchall() == new.execute(stories).fetchall()
+
+
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     connect(db).close()

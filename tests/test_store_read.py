@@ -74,9 +74,8 @@ def test_search_keeps_bm25_order_and_limit(db: Path) -> None:
 
 def test_read_only_connections_cannot_write_and_refuse_old_schemas(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    conn = connect(path)
-    conn.executescript("DROP INDEX stories_newest; DROP INDEX stories_biggest; "
-                       "PRAGMA user_version = 1")  # a store written before migration 2
+    with sqlite3.connect(path) as conn:  # a store written before migration 2
+        conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
     conn.close()
     with pytest.raises(NewsweaveError, match="older than this newsweave.*upgrades it"):
         connect_read_only(path)

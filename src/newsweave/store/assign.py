@@ -3,8 +3,8 @@ story (average TF-IDF cosine to its members, as batch average linkage scores a m
 reaches `ClusterConfig.effective_threshold`, or opens a new story.
 
 Candidate stories come from an inverted index of each stored article's top terms (the `terms`
-table), never from a scan of the store; articles with known dates further apart than the time
-window are never compared.
+table, read once per batch), never from a scan of the store; articles with known dates further
+apart than the time window are never compared.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -23,7 +23,7 @@ from newsweave.cluster import ClusterConfig, cluster_articles
 from newsweave.cluster.features import article_terms, tfidf_matrix
 from newsweave.model import Article
 from newsweave.store.codec import when
-from newsweave.store.sql import select_in
+from newsweave.store.index import StoryPostings
 
 MAX_CANDIDATE_STORIES = 5
 MAX_MEMBERS = 200  # the most recent members of a story that a new group is compared with
@@ -57,51 +57,51 @@ def top_terms(bag: Bag, n: int) -> list[str]:
 
 
 def candidate_stories(
-    conn: sqlite3.Connection, bags: Sequence[Bag], cfg: ClusterConfig
+    postings: StoryPostings, bags: Sequence[Bag], df: Mapping[str, int], cfg: ClusterConfig
 ) -> list[int]:
-    """Stored story keys, best first (at most `MAX_CANDIDATE_STORIES`): a story's votes are the
-    bags' usable top terms its canonical articles share, counted in SQL, within the time window."""
+    """Stored story keys, best first (at most `MAX_CANDIDATE_STORIES`): a story's votes are its
+    canonical articles indexed under the bags' usable top terms (`df` at most
+    `max_posting`), within the time window."""
     wanted = sorted({t for b in bags for t in top_terms(b, cfg.top_terms)})
-    df = dict(select_in(conn, "SELECT term, count(*) FROM terms WHERE term IN ({in_}) "
-                              "GROUP BY term", wanted))
-    usable = [t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting]
-    window, bounds = _window([b.day for b in bags], cfg.time_window_days)
-    votes: Counter[int] = Counter()
-    for key, n in select_in(conn, "SELECT a.story_key, count(*) FROM terms t "
-                                  "JOIN articles a ON a.id = t.article_id "
-                                  f"WHERE t.term IN ({{in_}}){window} GROUP BY a.story_key",
-                            usable, after=bounds):
-        votes[key] += n
-    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [key for key, _ in ranked[:MAX_CANDIDATE_STORIES]]
+    keys, days = postings.of([t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting])
+    keys = keys[_in_window(days, [b.day for b in bags], cfg.time_window_days)]
+    stories, votes = np.unique(keys, return_counts=True)
+    best = np.lexsort((stories, -votes))[:MAX_CANDIDATE_STORIES]
+    return stories[best].tolist()
 
 
-def _window(days: Sequence[float], window: float) -> tuple[str, list[float]]:
-    """SQL condition (and its bounds) on `t.day`: unknown, or within `window` days of one of
-    `days`; no condition when one of `days` is unknown."""
+def _in_window(stored: np.ndarray, days: Sequence[float], window: float) -> np.ndarray:
+    """Per stored day: unknown, or within `window` days of one of `days` (all True when one of
+    `days` is unknown)."""
     if not days or any(math.isnan(d) for d in days):
-        return "", []
+        return np.ones(len(stored), dtype=bool)
     spans: list[list[float]] = []
     for d in sorted(set(days)):
         if spans and d - window <= spans[-1][1]:
             spans[-1][1] = d + window
         else:
             spans.append([d - window, d + window])
-    near = " OR ".join("t.day BETWEEN ? AND ?" for _ in spans)
-    return f" AND (t.day IS NULL OR {near})", [x for span in spans for x in span]
+    near = np.isnan(stored)
+    for lo, hi in spans:
+        near |= (stored >= lo) & (stored <= hi)
+    return near
 
 
 def assign(
     conn: sqlite3.Connection, articles: Sequence[Article], bags: Sequence[Bag],
-    cfg: ClusterConfig,
+    df: Mapping[str, int], cfg: ClusterConfig,
 ) -> dict[str, int]:
-    """Article id -> story key (existing or new) for the new canonical `articles`."""
+    """Article id -> story key (existing or new) for the new canonical `articles`; `df`: the
+    document frequencies of their top terms."""
     where = {a.id: k for k, a in enumerate(articles)}
+    postings = StoryPostings.read(conn, [t for b in bags for t in top_terms(b, cfg.top_terms)
+                                         if 0 < df.get(t, 0) <= cfg.max_posting])
+    members: dict[int, list[Bag]] = {}
     next_key = _next_key(conn)
     out: dict[str, int] = {}
     for group in cluster_articles(articles, cfg):
         group_bags = [bags[where[aid]] for aid in group]
-        key = _best_story(conn, group_bags, cfg)
+        key = _best_story(conn, postings, members, group_bags, df, cfg)
         if key is None:
             key, next_key = next_key, next_key + 1
         out.update((aid, key) for aid in group)
@@ -113,10 +113,17 @@ def _next_key(conn: sqlite3.Connection) -> int:
     return (row[0] or 0) + 1
 
 
-def _best_story(conn: sqlite3.Connection, group: Sequence[Bag], cfg: ClusterConfig) -> int | None:
+def _best_story(
+    conn: sqlite3.Connection, postings: StoryPostings, members: dict[int, list[Bag]],
+    group: Sequence[Bag], df: Mapping[str, int], cfg: ClusterConfig,
+) -> int | None:
+    """The candidate story scoring highest at or above the threshold; `members` caches the
+    stored members' bags by story key."""
     best, best_score = None, cfg.effective_threshold
-    for key in candidate_stories(conn, group, cfg):
-        score = average_linkage(group, _members(conn, key), cfg)
+    for key in candidate_stories(postings, group, df, cfg):
+        if key not in members:
+            members[key] = _members(conn, key)
+        score = average_linkage(group, members[key], cfg)
         if score >= best_score:
             best, best_score = key, score
     return best

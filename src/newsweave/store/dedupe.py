@@ -1,8 +1,8 @@
 """Online duplicates: a new batch against itself and the stored articles it may repeat.
 
 Stored candidates are those sharing a MinHash band key (near and exact copies) or, for
-rewrites, the stored articles most similar by their top terms; `find_duplicates` then runs on
-candidates + batch only. A stored canonical article always stays canonical.
+rewrites, the stored articles sharing most of a new article's top terms; `find_duplicates` then
+runs on candidates + batch only. A stored canonical article always stays canonical.
 """
 
 from __future__ import annotations
@@ -17,9 +17,13 @@ from newsweave.dedup.minhash import shingles, signatures
 from newsweave.model import Article, Duplicate, Sentence
 from newsweave.pipeline import WeaveConfig
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row
+from newsweave.store.index import indexed_terms, sharing
 from newsweave.store.sql import select_in
 
 NUM_PERM = 128
+REWRITE_TERMS = 8  # top terms a stored article must mostly share to be checked as a rewrite
+REWRITE_CANDIDATES = 3
+UNPROBED = 2  # the commonest of those terms, whose postings are not read
 
 
 def band_keys(articles: Sequence[Article], config: WeaveConfig) -> list[list[int]]:
@@ -33,6 +37,35 @@ def band_keys(articles: Sequence[Article], config: WeaveConfig) -> list[list[int
         block = sig[:, band * params.rows : (band + 1) * params.rows].astype(np.uint64)
         keys.append((block * mult).sum(axis=1) + np.uint64(band))
     return np.stack(keys, axis=1).view(np.int64).tolist() if keys else []
+
+
+def rewrite_candidates(
+    conn: sqlite3.Connection, tops: Sequence[Sequence[str]], df: Mapping[str, int]
+) -> list[str]:
+    """Stored canonical articles indexed under more than half of a new article's top terms
+    (`tops`: its `REWRITE_TERMS` heaviest), at most `REWRITE_CANDIDATES` per article: most
+    shared first, then by the first term shared, then in the order they were stored.
+
+    The postings of each article's `UNPROBED` commonest terms (by `df`) are never read: an
+    article sharing `need` terms shares `need - UNPROBED` of the others.
+    """
+    need = REWRITE_TERMS // 2 + 1
+    found = [
+        sharing(conn, sorted(top, key=lambda t: (df.get(t, 0), t))[: len(top) - UNPROBED],
+                need - UNPROBED) if len(top) >= need else []
+        for top in tops
+    ]
+    indexed = indexed_terms(conn, {aid for ids in found for aid in ids})
+    out: set[str] = set()
+    for top, ids in zip(tops, found, strict=True):
+        ranked = []
+        for aid in ids:
+            first, terms = indexed[aid]
+            shared = [k for k, t in enumerate(top) if t in terms]
+            if len(shared) >= need:
+                ranked.append((-len(shared), shared[0], first, aid))
+        out.update(aid for *_, aid in sorted(ranked)[:REWRITE_CANDIDATES])
+    return sorted(out)
 
 
 def stored_candidates(

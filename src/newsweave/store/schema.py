@@ -60,6 +60,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS stories_biggest
         ON stories(size + duplicates DESC, sources DESC, key);
     """,
+    # 3: ingest's lookups. The child key of `articles.duplicate_of`: without it, while a batch
+    # holds a duplicate stored before its canonical (a deferred foreign-key violation, resolved
+    # by the commit), every article inserted scans the whole table for rows that refer to it.
+    # `terms` carries its article's story (which never changes) and is indexed to answer
+    # postings by term (story, day and article read from the index alone) and terms by article.
+    """
+    CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
+    ALTER TABLE terms ADD COLUMN story_key INTEGER;
+    UPDATE terms SET story_key = (SELECT a.story_key FROM articles a WHERE a.id = terms.article_id);
+    DROP INDEX terms_term;
+    CREATE INDEX terms_postings ON terms(term, story_key, day, article_id);
+    CREATE INDEX terms_article ON terms(article_id);
+    """,
 )
 
 

@@ -1,0 +1,69 @@
+"""The store's term index: rewrite candidates and candidate stories against brute force."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsweave.cluster import ClusterConfig
+from newsweave.store.assign import Bag, candidate_stories, top_terms
+from newsweave.store.db import connect
+from newsweave.store.dedupe import REWRITE_CANDIDATES, REWRITE_TERMS, rewrite_candidates
+from newsweave.store.index import StoryPostings, document_frequencies
+
+VOCAB = [f"t{k:02d}" for k in range(30)]
+
+
+def _store(path: Path, rng: random.Random, n: int = 60):
+    """A store whose `terms` table indexes `n` articles under 12 random terms each."""
+    conn = connect(path)
+    rows = []
+    for k in range(n):
+        day = None if rng.random() < 0.2 else 100.0 + rng.randrange(20)
+        rows += [(t, f"a{k:03d}", day, k % 9) for t in rng.sample(VOCAB, 12)]
+    conn.executemany("INSERT INTO terms (term, article_id, day, story_key) VALUES (?, ?, ?, ?)",
+                     rows)
+    return conn, rows
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_rewrite_candidates_are_those_of_counting_every_posting(tmp_path: Path, seed: int
+                                                                ) -> None:
+    rng = random.Random(seed)
+    conn, rows = _store(tmp_path / "s.db", rng)
+    postings: dict[str, list[str]] = {}
+    for term, aid, _, _ in rows:
+        postings.setdefault(term, []).append(aid)
+    tops = [rng.sample(VOCAB, rng.choice([4, 6, REWRITE_TERMS])) for _ in range(40)]
+    expected: set[str] = set()
+    for top in tops:  # every posting of every term counted, ties in posting order
+        hits = Counter(aid for t in top for aid in postings.get(t, ()))
+        expected.update(aid for aid, n in hits.most_common(REWRITE_CANDIDATES)
+                        if n > REWRITE_TERMS // 2)
+    df = document_frequencies(conn, VOCAB)
+    assert expected and rewrite_candidates(conn, tops, df) == sorted(expected)
+    conn.close()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_candidate_stories_count_the_usable_postings_in_the_window(tmp_path: Path, seed: int
+                                                                   ) -> None:
+    rng = random.Random(seed)
+    conn, rows = _store(tmp_path / "s.db", rng)
+    cfg = ClusterConfig(top_terms=6, max_posting=28, time_window_days=2.0)
+    df = document_frequencies(conn, VOCAB)
+    postings = StoryPostings.read(conn, VOCAB)
+    for _ in range(20):
+        days = [math.nan if rng.random() < 0.1 else 100.0 + rng.randrange(20) for _ in range(2)]
+        bags = [Bag(Counter({t: rng.random() for t in rng.sample(VOCAB, 8)}), d) for d in days]
+        wanted = {t for b in bags for t in top_terms(b, cfg.top_terms)
+                  if df.get(t, 0) <= cfg.max_posting}
+        votes = Counter(key for term, _, day, key in rows if term in wanted and (
+            day is None or any(math.isnan(d) or abs(day - d) <= 2.0 for d in days)))
+        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        assert candidate_stories(postings, bags, df, cfg) == [key for key, _ in best]
+    conn.close()
