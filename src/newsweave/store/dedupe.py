@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsweave.dedup import find_duplicates, optimal_params
+from newsweave.dedup.minhash import band_keys as minhash_band_keys
 from newsweave.dedup.minhash import shingles, signatures
 from newsweave.model import Article, Duplicate, Sentence
 from newsweave.pipeline import WeaveConfig
@@ -31,12 +32,9 @@ def band_keys(articles: Sequence[Article], config: WeaveConfig) -> list[list[int
     params = optimal_params(config.near_threshold, NUM_PERM)
     vocab: dict[str, int] = {}
     sig = signatures([shingles(a.text, vocab) for a in articles], NUM_PERM, config.seed)
-    mult = np.random.default_rng(config.seed).integers(1, 2**63, size=params.rows, dtype=np.uint64)
-    keys = []
-    for band in range(params.bands):
-        block = sig[:, band * params.rows : (band + 1) * params.rows].astype(np.uint64)
-        keys.append((block * mult).sum(axis=1) + np.uint64(band))
-    return np.stack(keys, axis=1).view(np.int64).tolist() if keys else []
+    keys = minhash_band_keys(sig, params, config.seed)  # (bands, articles)
+    keys += np.arange(params.bands, dtype=np.uint64)[:, None]  # one key space for all bands
+    return keys.T.view(np.int64).tolist()
 
 
 def rewrite_candidates(
