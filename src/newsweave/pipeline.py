@@ -18,7 +18,7 @@ from itertools import chain
 from typing import BinaryIO
 
 from newsweave.clean import clean
-from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.compare import LOOSE, compare_story
 from newsweave.dedup import find_duplicates, match_sentences
 from newsweave.engine import Engine, LocalEngine, chunks
@@ -87,7 +87,11 @@ def weave(
     say("reading and cleaning")
     articles, rejected, warnings = _read_and_clean(paths, config, stdin, engine)
     parts = chunks(articles, engine.partition_size)
-    sentences = dict(chain.from_iterable(engine.map(sentences_partition, parts)))
+    prepare = partial(prepare_partition, cluster=config.cluster)
+    sentences: dict[str, tuple[Sentence, ...]] = {}
+    bags: dict[str, Counter[str]] = {}
+    for aid, sents, bag in chain.from_iterable(engine.map(prepare, parts)):
+        sentences[aid], bags[aid] = sents, bag
     say(f"finding duplicates among {len(articles)} articles")
     duplicates, passages = find_duplicates(
         articles,
@@ -101,7 +105,7 @@ def weave(
     duplicate_ids = {d.article_id for d in duplicates}
     canonical = [a for a in articles if a.id not in duplicate_ids]
     say(f"grouping {len(canonical)} articles into stories")
-    groups = cluster_articles(canonical, config.cluster) if canonical else []
+    groups = _cluster(canonical, bags, config.cluster)
     say(f"summarising {len(groups)} stories")
     stories = tuple(_stories(groups, duplicates, by_id, sentences, config, engine, shards))
     accounting = Accounting(
@@ -124,6 +128,16 @@ def weave(
     if shards is not None:
         shards.finish(digest)
     return digest
+
+
+def _cluster(
+    canonical: Sequence[Article], bags: dict[str, Counter[str]], config: ClusterConfig
+) -> list[list[str]]:
+    """Story groups of the canonical articles from their precomputed terms (`bags` is emptied:
+    the duplicates' terms are not needed, and the canonical ones are held only until done)."""
+    canonical_bags = [bags[a.id] for a in canonical]
+    bags.clear()
+    return cluster_articles(canonical, config, bags=canonical_bags) if canonical else []
 
 
 def _read_and_clean(
@@ -218,9 +232,13 @@ def _by_size(entries: Sequence[Entry], target: int) -> Iterator[list[Entry]]:
         yield part
 
 
-def sentences_partition(articles: Sequence[Article]) -> list[tuple[str, tuple[Sentence, ...]]]:
-    """(article id, sentences) of each article of one partition."""
-    return [(a.id, sentences_of(a)) for a in articles]
+def prepare_partition(
+    articles: Sequence[Article], *, cluster: ClusterConfig
+) -> list[tuple[str, tuple[Sentence, ...], Counter[str]]]:
+    """(article id, sentences, clustering terms) of each article of one partition: the
+    per-article work of the dedup and clustering steps, done where the partition is."""
+    bags = article_bags(articles, cluster)
+    return [(a.id, sentences_of(a), bag) for a, bag in zip(articles, bags, strict=True)]
 
 
 def _stories(
