@@ -35,7 +35,7 @@ from newsweave.model import (
     Sentence,
     Story,
 )
-from newsweave.shards import Shards
+from newsweave.shards import Plan, Shards
 from newsweave.summarize import Budget, summarize
 from newsweave.summarize.citations import carriers_index, cite
 from newsweave.text.segment import sentences_of
@@ -86,28 +86,18 @@ def weave(
     say = progress or (lambda _msg: None)
     say("reading and cleaning")
     articles, rejected, warnings = _read_and_clean(paths, config, stdin, engine)
-    parts = chunks(articles, engine.partition_size)
-    prepare = partial(prepare_partition, cluster=config.cluster)
-    sentences: dict[str, tuple[Sentence, ...]] = {}
-    bags: dict[str, Counter[str]] = {}
-    for aid, sents, bag in chain.from_iterable(engine.map(prepare, parts)):
-        sentences[aid], bags[aid] = sents, bag
-    say(f"finding duplicates among {len(articles)} articles")
-    duplicates, passages = find_duplicates(
-        articles,
-        sentences,
-        near_threshold=config.near_threshold,
-        rewrite_threshold=config.rewrite_threshold,
-        seed=config.seed,
-        engine=engine,
-    )
+    plan = shards.plan(articles) if shards else None
+    if plan is None:
+        plan = _plan(articles, config, engine, say)
+        if shards is not None:
+            shards.write_plan(articles, plan)
+    else:
+        say(f"duplicates and {len(plan.groups)} stories of {len(articles)} articles "
+            "loaded from the earlier run")
+    say(f"summarising {len(plan.groups)} stories")
     by_id = {a.id: a for a in articles}
-    duplicate_ids = {d.article_id for d in duplicates}
-    canonical = [a for a in articles if a.id not in duplicate_ids]
-    say(f"grouping {len(canonical)} articles into stories")
-    groups = _cluster(canonical, bags, config.cluster)
-    say(f"summarising {len(groups)} stories")
-    stories = tuple(_stories(groups, duplicates, by_id, sentences, config, engine, shards))
+    stories = tuple(_stories(plan, by_id, config, engine, shards))
+    duplicates, passages = plan.duplicates, plan.passages
     accounting = Accounting(
         inputs=len(articles) + len(rejected),
         in_stories=sum(len(s.article_ids) for s in stories),
@@ -128,6 +118,32 @@ def weave(
     if shards is not None:
         shards.finish(digest)
     return digest
+
+
+def _plan(
+    articles: Sequence[Article], config: WeaveConfig, engine: Engine, say: Progress
+) -> Plan:
+    """Dedup, then the story groups of the articles that are not duplicates."""
+    prepare = partial(prepare_partition, cluster=config.cluster)
+    sentences: dict[str, tuple[Sentence, ...]] = {}
+    bags: dict[str, Counter[str]] = {}
+    for aid, sents, bag in chain.from_iterable(
+        engine.map(prepare, chunks(articles, engine.partition_size))
+    ):
+        sentences[aid], bags[aid] = sents, bag
+    say(f"finding duplicates among {len(articles)} articles")
+    duplicates, passages = find_duplicates(
+        articles,
+        sentences,
+        near_threshold=config.near_threshold,
+        rewrite_threshold=config.rewrite_threshold,
+        seed=config.seed,
+        engine=engine,
+    )
+    duplicate_ids = {d.article_id for d in duplicates}
+    canonical = [a for a in articles if a.id not in duplicate_ids]
+    say(f"grouping {len(canonical)} articles into stories")
+    return Plan(duplicates, passages, _cluster(canonical, bags, config.cluster))
 
 
 def _cluster(
@@ -242,22 +258,20 @@ def prepare_partition(
 
 
 def _stories(
-    groups: Sequence[Sequence[str]],
-    duplicates: Sequence[Duplicate],
+    plan: Plan,
     by_id: Mapping[str, Article],
-    sentences: Mapping[str, Sequence[Sentence]],
     config: WeaveConfig,
     engine: Engine,
     shards: Shards | None,
 ) -> Iterator[Story]:
     """`build_story` of every group, `STORIES_PER_PARTITION` groups per task, in group order;
     partitions finished in `shards` by an earlier run are loaded, new ones written there."""
-    copies = copies_by_canonical(duplicates)
-    parts = chunks(groups, STORIES_PER_PARTITION)
+    copies = copies_by_canonical(plan.duplicates)
+    parts = chunks(plan.groups, STORIES_PER_PARTITION)
     done = [shards.finished(part) if shards else None for part in parts]
     sources = {aid: a.source for aid, a in by_id.items()} if shards else {}
     todo = (
-        StoryPartition.of(part, copies, by_id, sentences, config)
+        StoryPartition.of(part, copies, by_id, config)
         for part, finished in zip(parts, done, strict=True) if finished is None
     )
     built = engine.map(stories_partition, todo)
@@ -271,12 +285,12 @@ def _stories(
 
 @dataclass(frozen=True, slots=True)
 class StoryPartition:
-    """What one task needs to build the stories of `groups`: only their own articles."""
+    """What one task needs to build the stories of `groups`: only their own articles (their
+    sentences are split again where the task runs, cheaper than shipping them)."""
 
     groups: Sequence[Sequence[str]]
     copies: Mapping[str, Sequence[str]]
     by_id: Mapping[str, Article]
-    sentences: Mapping[str, Sequence[Sentence]]
     config: WeaveConfig
 
     @classmethod
@@ -285,7 +299,6 @@ class StoryPartition:
         groups: Sequence[Sequence[str]],
         copies: Mapping[str, Sequence[str]],
         by_id: Mapping[str, Article],
-        sentences: Mapping[str, Sequence[Sentence]],
         config: WeaveConfig,
     ) -> StoryPartition:
         members = [m for g in groups for aid in g for m in (aid, *copies.get(aid, ()))]
@@ -293,14 +306,14 @@ class StoryPartition:
             groups,
             {a: copies[a] for a in members if a in copies},
             {a: by_id[a] for a in members},
-            {a: sentences[a] for a in members},
             config,
         )
 
 
 def stories_partition(part: StoryPartition) -> list[Story]:
     """The stories of one partition of groups, in order."""
-    return [build_story(g, part.copies, part.by_id, part.sentences, part.config)
+    sentences = {aid: sentences_of(a) for aid, a in part.by_id.items()}
+    return [build_story(g, part.copies, part.by_id, sentences, part.config)
             for g in part.groups]
 
 
