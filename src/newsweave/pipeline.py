@@ -75,7 +75,8 @@ def weave(
 
     `engine` runs the steps (default: in this process; the digest does not depend on it).
     `out_dir` also writes the stories as JSONL shards with a manifest; a rerun into the same
-    folder with the same settings reuses the shards already finished (see `newsweave.shards`).
+    folder with the same settings reuses the dedup and clustering plan (when the articles are
+    the same) and the shards already finished (see `newsweave.shards`).
     Raises NothingToDigest (with the digest of rejections attached) when no article survives.
     """
     if isinstance(paths, str | os.PathLike):
