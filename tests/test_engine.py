@@ -150,9 +150,18 @@ def test_rerun_skips_the_partitions_already_finished(tmp_path, monkeypatch):
     built = []
     real = pipeline.stories_partition
     monkeypatch.setattr(pipeline, "stories_partition", lambda p: built.append(p) or real(p))
+    monkeypatch.setattr(pipeline, "find_duplicates", None)  # the plan is loaded, not redone
     assert digest_to_dict(newsweave.weave(paths, out_dir=out)) == whole
     assert len(built) == 1
     assert json.loads((out / "manifest.json").read_text())["complete"]
+
+
+def test_rerun_on_other_articles_redoes_the_plan(tmp_path):
+    out = tmp_path / "out"
+    newsweave.weave(EXAMPLES, out_dir=out)
+    harbour = write_files(tmp_path / "harbour", HARBOUR)
+    fresh = digest_to_dict(newsweave.weave(harbour))
+    assert digest_to_dict(newsweave.weave(harbour, out_dir=out)) == fresh
 
 
 def test_out_dir_of_other_settings_is_refused(tmp_path):

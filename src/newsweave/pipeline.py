@@ -18,7 +18,7 @@ from itertools import chain
 from typing import BinaryIO
 
 from newsweave.clean import clean
-from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.compare import LOOSE, compare_story
 from newsweave.dedup import find_duplicates, match_sentences
 from newsweave.engine import Engine, LocalEngine, chunks
@@ -35,7 +35,7 @@ from newsweave.model import (
     Sentence,
     Story,
 )
-from newsweave.shards import Shards
+from newsweave.shards import Plan, Shards
 from newsweave.summarize import Budget, summarize
 from newsweave.summarize.citations import carriers_index, cite
 from newsweave.text.segment import sentences_of
@@ -75,7 +75,8 @@ def weave(
 
     `engine` runs the steps (default: in this process; the digest does not depend on it).
     `out_dir` also writes the stories as JSONL shards with a manifest; a rerun into the same
-    folder with the same settings reuses the shards already finished (see `newsweave.shards`).
+    folder with the same settings reuses the dedup and clustering plan (when the articles are
+    the same) and the shards already finished (see `newsweave.shards`).
     Raises NothingToDigest (with the digest of rejections attached) when no article survives.
     """
     if isinstance(paths, str | os.PathLike):
@@ -86,24 +87,18 @@ def weave(
     say = progress or (lambda _msg: None)
     say("reading and cleaning")
     articles, rejected, warnings = _read_and_clean(paths, config, stdin, engine)
-    parts = chunks(articles, engine.partition_size)
-    sentences = dict(chain.from_iterable(engine.map(sentences_partition, parts)))
-    say(f"finding duplicates among {len(articles)} articles")
-    duplicates, passages = find_duplicates(
-        articles,
-        sentences,
-        near_threshold=config.near_threshold,
-        rewrite_threshold=config.rewrite_threshold,
-        seed=config.seed,
-        engine=engine,
-    )
+    plan = shards.plan(articles) if shards else None
+    if plan is None:
+        plan = _plan(articles, config, engine, say)
+        if shards is not None:
+            shards.write_plan(articles, plan)
+    else:
+        say(f"duplicates and {len(plan.groups)} stories of {len(articles)} articles "
+            "loaded from the earlier run")
+    say(f"summarising {len(plan.groups)} stories")
     by_id = {a.id: a for a in articles}
-    duplicate_ids = {d.article_id for d in duplicates}
-    canonical = [a for a in articles if a.id not in duplicate_ids]
-    say(f"grouping {len(canonical)} articles into stories")
-    groups = cluster_articles(canonical, config.cluster) if canonical else []
-    say(f"summarising {len(groups)} stories")
-    stories = tuple(_stories(groups, duplicates, by_id, sentences, config, engine, shards))
+    stories = tuple(_stories(plan, by_id, config, engine, shards))
+    duplicates, passages = plan.duplicates, plan.passages
     accounting = Accounting(
         inputs=len(articles) + len(rejected),
         in_stories=sum(len(s.article_ids) for s in stories),
@@ -124,6 +119,42 @@ def weave(
     if shards is not None:
         shards.finish(digest)
     return digest
+
+
+def _plan(
+    articles: Sequence[Article], config: WeaveConfig, engine: Engine, say: Progress
+) -> Plan:
+    """Dedup, then the story groups of the articles that are not duplicates."""
+    prepare = partial(prepare_partition, cluster=config.cluster)
+    sentences: dict[str, tuple[Sentence, ...]] = {}
+    bags: dict[str, Counter[str]] = {}
+    for aid, sents, bag in chain.from_iterable(
+        engine.map(prepare, chunks(articles, engine.partition_size))
+    ):
+        sentences[aid], bags[aid] = sents, bag
+    say(f"finding duplicates among {len(articles)} articles")
+    duplicates, passages = find_duplicates(
+        articles,
+        sentences,
+        near_threshold=config.near_threshold,
+        rewrite_threshold=config.rewrite_threshold,
+        seed=config.seed,
+        engine=engine,
+    )
+    duplicate_ids = {d.article_id for d in duplicates}
+    canonical = [a for a in articles if a.id not in duplicate_ids]
+    say(f"grouping {len(canonical)} articles into stories")
+    return Plan(duplicates, passages, _cluster(canonical, bags, config.cluster))
+
+
+def _cluster(
+    canonical: Sequence[Article], bags: dict[str, Counter[str]], config: ClusterConfig
+) -> list[list[str]]:
+    """Story groups of the canonical articles from their precomputed terms (`bags` is emptied:
+    the duplicates' terms are not needed, and the canonical ones are held only until done)."""
+    canonical_bags = [bags[a.id] for a in canonical]
+    bags.clear()
+    return cluster_articles(canonical, config, bags=canonical_bags) if canonical else []
 
 
 def _read_and_clean(
@@ -218,28 +249,30 @@ def _by_size(entries: Sequence[Entry], target: int) -> Iterator[list[Entry]]:
         yield part
 
 
-def sentences_partition(articles: Sequence[Article]) -> list[tuple[str, tuple[Sentence, ...]]]:
-    """(article id, sentences) of each article of one partition."""
-    return [(a.id, sentences_of(a)) for a in articles]
+def prepare_partition(
+    articles: Sequence[Article], *, cluster: ClusterConfig
+) -> list[tuple[str, tuple[Sentence, ...], Counter[str]]]:
+    """(article id, sentences, clustering terms) of each article of one partition: the
+    per-article work of the dedup and clustering steps, done where the partition is."""
+    bags = article_bags(articles, cluster)
+    return [(a.id, sentences_of(a), bag) for a, bag in zip(articles, bags, strict=True)]
 
 
 def _stories(
-    groups: Sequence[Sequence[str]],
-    duplicates: Sequence[Duplicate],
+    plan: Plan,
     by_id: Mapping[str, Article],
-    sentences: Mapping[str, Sequence[Sentence]],
     config: WeaveConfig,
     engine: Engine,
     shards: Shards | None,
 ) -> Iterator[Story]:
     """`build_story` of every group, `STORIES_PER_PARTITION` groups per task, in group order;
     partitions finished in `shards` by an earlier run are loaded, new ones written there."""
-    copies = copies_by_canonical(duplicates)
-    parts = chunks(groups, STORIES_PER_PARTITION)
+    copies = copies_by_canonical(plan.duplicates)
+    parts = chunks(plan.groups, STORIES_PER_PARTITION)
     done = [shards.finished(part) if shards else None for part in parts]
     sources = {aid: a.source for aid, a in by_id.items()} if shards else {}
     todo = (
-        StoryPartition.of(part, copies, by_id, sentences, config)
+        StoryPartition.of(part, copies, by_id, config)
         for part, finished in zip(parts, done, strict=True) if finished is None
     )
     built = engine.map(stories_partition, todo)
@@ -253,12 +286,12 @@ def _stories(
 
 @dataclass(frozen=True, slots=True)
 class StoryPartition:
-    """What one task needs to build the stories of `groups`: only their own articles."""
+    """What one task needs to build the stories of `groups`: only their own articles (their
+    sentences are split again where the task runs, cheaper than shipping them)."""
 
     groups: Sequence[Sequence[str]]
     copies: Mapping[str, Sequence[str]]
     by_id: Mapping[str, Article]
-    sentences: Mapping[str, Sequence[Sentence]]
     config: WeaveConfig
 
     @classmethod
@@ -267,7 +300,6 @@ class StoryPartition:
         groups: Sequence[Sequence[str]],
         copies: Mapping[str, Sequence[str]],
         by_id: Mapping[str, Article],
-        sentences: Mapping[str, Sequence[Sentence]],
         config: WeaveConfig,
     ) -> StoryPartition:
         members = [m for g in groups for aid in g for m in (aid, *copies.get(aid, ()))]
@@ -275,14 +307,14 @@ class StoryPartition:
             groups,
             {a: copies[a] for a in members if a in copies},
             {a: by_id[a] for a in members},
-            {a: sentences[a] for a in members},
             config,
         )
 
 
 def stories_partition(part: StoryPartition) -> list[Story]:
     """The stories of one partition of groups, in order."""
-    return [build_story(g, part.copies, part.by_id, part.sentences, part.config)
+    sentences = {aid: sentences_of(a) for aid, a in part.by_id.items()}
+    return [build_story(g, part.copies, part.by_id, sentences, part.config)
             for g in part.groups]
 
 

@@ -3,12 +3,15 @@
 Layout of `out_dir`:
 - `stories-<key>.jsonl`: one story per line, as in the digest's `stories` list;
 - `duplicates.jsonl`, `rejected.jsonl`: one record per line, as in the digest;
+- `plan.json`: what dedup and clustering decided (duplicates, shared passages, story groups),
+  with a fingerprint of the articles they were decided for;
 - `manifest.json`: the settings' fingerprint, the shards in story order, the accounting.
 
-A shard is recorded in the manifest as soon as it is written (atomically: a temporary file
-renamed), so a rerun of an interrupted run with the same settings loads the finished shards
-instead of recomputing them. The settings are a checked parameter: a folder written with other
-settings is refused rather than mixed.
+The plan is written as soon as clustering ends and a shard as soon as it is built (atomically: a
+temporary file renamed), so a rerun of an interrupted run with the same settings reads and
+cleans the inputs again, then loads the plan (when the articles are the same) and the finished
+shards instead of recomputing them. The settings are a checked parameter: a folder written with
+other settings is refused rather than mixed.
 """
 
 from __future__ import annotations
@@ -17,15 +20,26 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsweave.errors import NewsweaveError
-from newsweave.model import Digest, Story
+from newsweave.model import Article, Digest, Duplicate, SharedPassage, Story
 from newsweave.render.to_json import digest_to_dict, story_to_dict
 
 SCHEMA = "newsweave.shards/1"
 MANIFEST = "manifest.json"
+PLAN = "plan.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What dedup and clustering decided for a run's articles; the stories follow from it."""
+
+    duplicates: Sequence[Duplicate]
+    passages: Sequence[SharedPassage]
+    groups: Sequence[Sequence[str]]
 
 
 class Shards:
@@ -52,6 +66,36 @@ class Shards:
         if manifest.get("schema") != SCHEMA or manifest.get("settings") != fingerprint:
             raise NewsweaveError(f"{folder} holds a run with other settings; use another --out-dir")
         return cls(folder, fingerprint, {s["key"]: s["file"] for s in manifest["shards"]})
+
+    def plan(self, articles: Sequence[Article]) -> Plan | None:
+        """The plan an earlier run wrote for the same articles, else None."""
+        path = self.folder / PLAN
+        if not path.is_file():
+            return None
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise NewsweaveError(f"{path} is not a newsweave plan: {error}") from error
+        if saved.get("articles") != _articles_key(articles):
+            return None
+        return Plan(
+            [Duplicate(*d) for d in saved["duplicates"]],
+            [SharedPassage(a, b, tuple(map(tuple, pairs)), sim)
+             for a, b, pairs, sim in saved["passages"]],
+            saved["groups"],
+        )
+
+    def write_plan(self, articles: Sequence[Article], plan: Plan) -> None:
+        """Record the plan of these articles (exact floats: a reloaded plan is the same)."""
+        saved = {
+            "articles": _articles_key(articles),
+            "duplicates": [[d.article_id, d.duplicate_of, d.similarity, d.kind]
+                           for d in plan.duplicates],
+            "passages": [[p.article_id, p.other_id, p.sentence_pairs, p.similarity]
+                         for p in plan.passages],
+            "groups": plan.groups,
+        }
+        _atomic(self.folder / PLAN, json.dumps(saved) + "\n")
 
     def key(self, groups: Sequence[Sequence[str]]) -> str:
         """A partition's key: the settings and its stories' members."""
@@ -109,6 +153,15 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise NewsweaveError(f"{path} is not a newsweave manifest: {error}") from error
+
+
+def _articles_key(articles: Sequence[Article]) -> str:
+    """A fingerprint of everything dedup and clustering read from the articles, in order."""
+    digest = hashlib.sha1()
+    for a in articles:
+        fields = (a.id, a.title, a.source, a.url, a.published, a.paragraphs)
+        digest.update(repr(fields).encode())
+    return digest.hexdigest()
 
 
 def _atomic(path: Path, text: str) -> None:

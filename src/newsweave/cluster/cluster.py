@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -29,19 +30,28 @@ def _within_window(days: np.ndarray, i: np.ndarray, j: np.ndarray, window: float
     return np.isnan(gap) | (gap <= window)
 
 
-def similarity_graph(
-    articles: Sequence[Article], cfg: ClusterConfig
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges (i, j, cosine) between blocked candidate pairs inside the time window; articles in
-    a template family (see `templates`) keep no edge."""
+def article_bags(articles: Sequence[Article], cfg: ClusterConfig) -> list[Counter[str]]:
+    """The weighted terms of each article (independent of the batch: computable per partition)."""
     stems: dict[str, str] = {}
-    bags = [
+    return [
         article_terms(
             a, title_boost=cfg.title_boost, name_boost=cfg.name_boost,
             max_words=cfg.max_words, stems=stems,
         )
         for a in articles
     ]
+
+
+def similarity_graph(
+    articles: Sequence[Article], cfg: ClusterConfig, bags: Sequence[Counter[str]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges (i, j, cosine) between blocked candidate pairs inside the time window; articles in
+    a template family (see `templates`) keep no edge.
+
+    `bags`: the articles' `article_bags`, when already computed (else computed here).
+    """
+    if bags is None:
+        bags = article_bags(articles, cfg)
     x = tfidf_matrix(bags, cfg.idf_prior_docs)
     i, j = candidate_pairs(x, cfg.top_terms, cfg.max_posting)
     days = np.array([_days(a.published) for a in articles])
@@ -54,11 +64,15 @@ def similarity_graph(
 
 
 def cluster_articles(
-    articles: Sequence[Article], config: ClusterConfig | None = None
+    articles: Sequence[Article],
+    config: ClusterConfig | None = None,
+    *,
+    bags: Sequence[Counter[str]] | None = None,
 ) -> list[list[str]]:
     """Group articles into stories; every id appears in exactly one group.
 
     Groups are ordered by their earliest member's input position, members in input order.
+    `bags` (the articles' `article_bags`, computed elsewhere) spares computing them here.
     """
     cfg = config or ClusterConfig()
     ids = [a.id for a in articles]
@@ -66,7 +80,7 @@ def cluster_articles(
         raise ValueError("article ids must be unique")
     if len(articles) < 2:
         return [[i] for i in ids]
-    i, j, sim = similarity_graph(articles, cfg)
+    i, j, sim = similarity_graph(articles, cfg, bags)
     groups = average_linkage(len(ids), i, j, sim, cfg.effective_threshold)
     groups.sort(key=lambda g: g[0])
     return [[ids[k] for k in g] for g in groups]

@@ -26,6 +26,7 @@ MIN_CONTENT_WORDS = 5
 MIN_LENGTH_RATIO = 0.5
 _SHARED_PREFIX_TERMS = 2
 _MAX_KEY_DF = 300  # terms in more sentences are never index keys (bounds the candidate pairs)
+_BLOCK_ROWS = 8192  # rows whose co-occurrence counts are held at once (bounds the memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,22 @@ def _candidates(terms: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray,
     prefix = sparse.csr_matrix(
         (np.ones(len(pick), dtype=np.int32), (row[pick], terms.indices[pick])), shape=terms.shape
     )
-    counts = sparse.triu(prefix @ prefix.T, k=1).tocoo()
-    hit = counts.data >= k
-    return counts.row[hit].astype(np.int64), counts.col[hit].astype(np.int64)
+    return _shared_at_least(prefix, k)
+
+
+def _shared_at_least(prefix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) of a binary matrix sharing at least `k` columns, sorted by (i, j).
+
+    Counted `_BLOCK_ROWS` rows at a time against the rows after them: most co-occurring pairs
+    share a single column, so the whole product would hold far more pairs than are kept.
+    """
+    after = prefix.T.tocsc()
+    found_i, found_j = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for lo in range(0, prefix.shape[0], _BLOCK_ROWS):
+        counts = (prefix[lo : lo + _BLOCK_ROWS] @ after[:, lo:]).tocoo()
+        hit = (counts.data >= k) & (counts.col > counts.row)
+        i, j = counts.row[hit].astype(np.int64) + lo, counts.col[hit].astype(np.int64) + lo
+        order = np.lexsort((j, i))
+        found_i.append(i[order])
+        found_j.append(j[order])
+    return np.concatenate(found_i), np.concatenate(found_j)
