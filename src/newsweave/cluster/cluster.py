@@ -16,7 +16,8 @@ from newsweave.cluster.templates import template_rows
 from newsweave.model import Article
 
 
-def _days(published: datetime | None) -> float:
+def day_number(published: datetime | None) -> float:
+    """Days since the epoch (naive times are UTC); NaN when the date is unknown."""
     if published is None:
         return float("nan")
     if published.tzinfo is None:
@@ -54,7 +55,7 @@ def similarity_graph(
         bags = article_bags(articles, cfg)
     x = tfidf_matrix(bags, cfg.idf_prior_docs)
     i, j = candidate_pairs(x, cfg.top_terms, cfg.max_posting)
-    days = np.array([_days(a.published) for a in articles])
+    days = np.array([day_number(a.published) for a in articles])
     keep = _within_window(days, i, j, cfg.time_window_days)
     i, j = i[keep], j[keep]
     sim = pair_cosines(x, i, j)

@@ -15,11 +15,11 @@ import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import numpy as np
 
 from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.cluster.cluster import day_number
 from newsweave.cluster.features import article_terms, tfidf_matrix
 from newsweave.model import Article
 from newsweave.store.codec import when
@@ -41,15 +41,6 @@ def bag_of(article: Article, cfg: ClusterConfig, stems: dict[str, str]) -> Bag:
     terms = article_terms(article, title_boost=cfg.title_boost, name_boost=cfg.name_boost,
                           max_words=cfg.max_words, stems=stems)
     return Bag(terms, day_number(article.published))
-
-
-def day_number(published: datetime | None) -> float:
-    """Days since the epoch (naive times are UTC, as in batch clustering); NaN when unknown."""
-    if published is None:
-        return math.nan
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp() / 86_400.0
 
 
 def top_terms(bag: Bag, n: int) -> list[str]:
@@ -99,7 +90,7 @@ def assign(
     members: dict[int, list[Bag]] = {}
     next_key = _next_key(conn)
     out: dict[str, int] = {}
-    for group in cluster_articles(articles, cfg):
+    for group in cluster_articles(articles, cfg, bags=[b.terms for b in bags]):
         group_bags = [bags[where[aid]] for aid in group]
         key = _best_story(conn, postings, members, group_bags, df, cfg)
         if key is None:
