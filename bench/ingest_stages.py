@@ -27,7 +27,7 @@ from newsweave.store.ingest import ingest
 STAGES = (  # module that calls the function, function, label (indent = nesting)
     ("newsweave.store.ingest", "_read", "read and clean"),
     ("newsweave.store.ingest", "store_batch", "store the batches"),
-    ("newsweave.store.write", "bag_of", "  term bags"),
+    ("newsweave.store.write", "bags_of", "  term bags"),
     ("newsweave.store.write", "band_keys", "  MinHash band keys"),
     ("newsweave.store.write", "document_frequencies", "  document frequencies (SQL)"),
     ("newsweave.store.write", "rewrite_candidates", "  rewrite candidates (SQL)"),

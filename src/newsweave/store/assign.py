@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.cluster.cluster import day_number
-from newsweave.cluster.features import article_terms, tfidf_matrix
+from newsweave.cluster.features import tfidf_matrix
 from newsweave.model import Article
 from newsweave.store.codec import when
 from newsweave.store.index import StoryPostings
@@ -37,14 +37,20 @@ class Bag:
     day: float
 
 
-def bag_of(article: Article, cfg: ClusterConfig, stems: dict[str, str]) -> Bag:
-    terms = article_terms(article, title_boost=cfg.title_boost, name_boost=cfg.name_boost,
-                          max_words=cfg.max_words, stems=stems)
-    return Bag(terms, day_number(article.published))
+def bags_of(articles: Sequence[Article], cfg: ClusterConfig) -> list[Bag]:
+    """Each article's clustering terms (as batch clustering weighs them) and day number."""
+    return [Bag(terms, day_number(a.published))
+            for a, terms in zip(articles, article_bags(articles, cfg), strict=True)]
 
 
 def top_terms(bag: Bag, n: int) -> list[str]:
     return [t for t, _ in sorted(bag.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def usable_terms(bags: Sequence[Bag], df: Mapping[str, int], cfg: ClusterConfig) -> list[str]:
+    """The bags' top terms that make candidates: stored, in at most `max_posting` articles."""
+    wanted = {t for b in bags for t in top_terms(b, cfg.top_terms)}
+    return sorted(t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting)
 
 
 def candidate_stories(
@@ -53,8 +59,7 @@ def candidate_stories(
     """Stored story keys, best first (at most `MAX_CANDIDATE_STORIES`): a story's votes are its
     canonical articles indexed under the bags' usable top terms (`df` at most
     `max_posting`), within the time window."""
-    wanted = sorted({t for b in bags for t in top_terms(b, cfg.top_terms)})
-    keys, days = postings.of([t for t in wanted if 0 < df.get(t, 0) <= cfg.max_posting])
+    keys, days = postings.of(usable_terms(bags, df, cfg))
     keys = keys[_in_window(days, [b.day for b in bags], cfg.time_window_days)]
     stories, votes = np.unique(keys, return_counts=True)
     best = np.lexsort((stories, -votes))[:MAX_CANDIDATE_STORIES]
@@ -85,8 +90,7 @@ def assign(
     """Article id -> story key (existing or new) for the new canonical `articles`; `df`: the
     document frequencies of their top terms."""
     where = {a.id: k for k, a in enumerate(articles)}
-    postings = StoryPostings.read(conn, [t for b in bags for t in top_terms(b, cfg.top_terms)
-                                         if 0 < df.get(t, 0) <= cfg.max_posting])
+    postings = StoryPostings.read(conn, usable_terms(bags, df, cfg))
     members: dict[int, list[Bag]] = {}
     next_key = _next_key(conn)
     out: dict[str, int] = {}

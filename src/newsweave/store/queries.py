@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newsweave.errors import NotFound
 from newsweave.model import Accounting, Article, Digest, Duplicate
@@ -150,6 +150,16 @@ class Store:
         duplicate = duplicate_from_row((article_id, *row[8:11])) if row[8] else None
         return StoredArticle(article_from_row(row[:8]), row[11], row[12], duplicate)
 
+    def _ranked(self, fts: str, key: str, column: int, match: str, limit: int,
+                marks: tuple[str, str]) -> list[tuple[Any, str, float]]:
+        """(key, snippet of `column`, bm25 score) of the best `limit` rows of table `fts`
+        matching `match`, best first."""
+        return self._conn.execute(
+            f"SELECT {key}, snippet({fts}, {column}, ?, ?, '…', 12), bm25({fts}) AS score "
+            f"FROM {fts} WHERE {fts} MATCH ? ORDER BY score LIMIT ?",
+            (*marks, match, limit),
+        ).fetchall()
+
     def search(self, query: str, limit: int = 10, marks: tuple[str, str] = ("[", "]")
                ) -> list[Hit]:
         """Stories, then articles, matching every word of `query`: up to `limit` of each, best
@@ -160,19 +170,11 @@ class Store:
             return []
         # The best `limit` matches first, then their rows by key: SQLite joins a ranked FTS
         # subquery to the tables ten times slower than these two steps take.
-        stories = self._conn.execute(
-            "SELECT rowid, snippet(stories_fts, 1, ?, ?, '…', 12), bm25(stories_fts) AS score "
-            "FROM stories_fts WHERE stories_fts MATCH ? ORDER BY score LIMIT ?",
-            (*marks, match, limit),
-        ).fetchall()
+        stories = self._ranked("stories_fts", "rowid", 1, match, limit, marks)
         story_rows = {r[0]: r[1:] for r in select_in(
             self._conn, "SELECT key, id, title FROM stories WHERE key IN ({in_})",
             [key for key, _, _ in stories])}
-        articles = self._conn.execute(
-            "SELECT article_id, snippet(articles_fts, 2, ?, ?, '…', 12), bm25(articles_fts) AS "
-            "score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
-            (*marks, match, limit),
-        ).fetchall()
+        articles = self._ranked("articles_fts", "article_id", 2, match, limit, marks)
         article_rows = {r[0]: r[1:] for r in select_in(
             self._conn, "SELECT a.id, a.title, s.id FROM articles a "
                         "LEFT JOIN stories s ON s.key = a.story_key WHERE a.id IN ({in_})",

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from newsweave.model import Article, Duplicate
 from newsweave.pipeline import WeaveConfig
-from newsweave.store.assign import Bag, assign, bag_of, top_terms
+from newsweave.store.assign import Bag, assign, bags_of, top_terms
 from newsweave.store.codec import iso, paragraphs_json, removed_json
 from newsweave.store.dedupe import (
     REWRITE_TERMS,
@@ -27,8 +27,7 @@ from newsweave.text.segment import sentences_of
 def store_batch(conn: sqlite3.Connection, batch: Sequence[Article], config: WeaveConfig) -> int:
     """Deduplicate, assign to stories and store `batch`; return how many are duplicates."""
     cfg = config.cluster
-    stems: dict[str, str] = {}
-    bags = {a.id: bag_of(a, cfg, stems) for a in batch}
+    bags = dict(zip((a.id for a in batch), bags_of(batch, cfg), strict=True))
     tops = [top_terms(bags[a.id], REWRITE_TERMS) for a in batch]
     keys = band_keys(batch, config)
     with transaction(conn):
