@@ -30,14 +30,13 @@ def _weighted_terms(
     text: str, names: frozenset[str], boost: float, stems: dict[str, str], limit: int
 ) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for w in words(text)[:limit]:
+    for w, n in Counter(words(text)[:limit]).items():
         if w in STOPWORDS or len(w) < 2:
             continue
         s = stems.get(w)
         if s is None:
             s = stems[w] = stem(w)
-        named = w in names or any(c.isdigit() for c in w)
-        counts[s] += boost if named else 1.0
+        counts[s] += n * (boost if w in names or any(map(str.isdigit, w)) else 1.0)
     return counts
 
 

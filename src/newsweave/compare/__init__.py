@@ -36,10 +36,11 @@ def compare_story(
     published = {a.id: a.published for a in articles}
     dates = [d for s in everyone for d in dates_of(s, published[s.article_id])]
     names = group_names(mentions_in(everyone))
-    conflicts = (
+    conflicts = (  # conflicts are between sources: none in a one-article story
         quantity_conflicts([f for s in everyone for f in facts_of(s)], order)
         + date_conflicts(dates, order)
         + name_conflicts(names, order)
+        if len(order) > 1 else []
     )
     cited = {(e.article_id, e.sentence_index)
              for c in conflicts if c.kind != "name" for s in c.sides for e in s.evidence}

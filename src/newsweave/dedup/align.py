@@ -62,8 +62,10 @@ def match_sentences(
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    table = _table([s.text for s in sentences])
     articles = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    if len(articles) < 2:  # one article's sentences: no pair to find (most stories of a feed)
+        return []
+    table = _table([s.text for s in sentences])
     owner = np.array([articles[s.article_id] for s in sentences], dtype=np.int64)
     i, j = _candidates(table.terms, threshold)
     i, j = i[owner[i] != owner[j]], j[owner[i] != owner[j]]

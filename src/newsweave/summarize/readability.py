@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from newsweave.text.tokens import fold, words
 
@@ -56,10 +55,10 @@ def near_duplicate_pairs(
     vocabulary: dict[str, int] = {}
     rows = [i for i, t in enumerate(terms) for _ in t]
     cols = [vocabulary.setdefault(w, len(vocabulary)) for t in terms for w in t]
-    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(terms), len(vocabulary)))
-    overlap = (m @ m.T).toarray()
+    m = np.zeros((len(terms), len(vocabulary)), dtype=np.float64)  # few sentences: dense
+    m[rows, cols] = 1.0
+    overlap = m @ m.T
     sizes = np.diag(overlap)
     union = sizes[:, None] + sizes[None, :] - overlap
-    with np.errstate(divide="ignore", invalid="ignore"):
-        similar = np.triu(overlap >= threshold * union, k=1) & (union > 0)
+    similar = np.triu(overlap >= threshold * union, k=1) & (union > 0)
     return [(int(a), int(b)) for a, b in zip(*np.nonzero(similar), strict=True)]

@@ -154,13 +154,15 @@ def _best_move(
     current = float(problem.weights @ (counts > 0))
     words = int(lengths[chosen].sum())
     best, best_value = None, current + 1e-9
+    picked = np.zeros(len(lengths), dtype=bool)
+    picked[chosen] = True
     for out in [-1, *chosen]:
         base = counts - carries[out] if out >= 0 else counts
         room = problem.words - words + (lengths[out] if out >= 0 else 0)
         if out < 0 and len(chosen) >= problem.sentences:
             continue
         values = ((base[None, :] + carries) > 0) @ problem.weights
-        values[(lengths > room) | np.isin(np.arange(len(lengths)), chosen)] = -1
+        values[(lengths > room) | picked] = -1
         for k in np.argsort(-values, kind="stable")[:5]:
             rest = [j for j in chosen if j != out]
             if values[k] > best_value and _allowed(int(k), rest, problem):
