@@ -100,3 +100,23 @@ def test_matches_symmetric_and_bounded(items: list[tuple[str, str]]) -> None:
 def test_similarity_symmetric(a: str, b: str) -> None:
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, b) == pytest.approx(similarity(b, a))
+
+
+def test_both_overlap_kernels_give_the_same_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few pairs are counted by key lookups, many by sparse row products: same answer."""
+    from pathlib import Path
+
+    import newsweave.dedup.align as align
+
+    seeds = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.txt"))
+    everyone = [
+        Sentence(p.stem, k, line, 0, len(line))
+        for p in seeds
+        for k, line in enumerate(x for x in p.read_text(errors="replace").splitlines() if x.strip())
+    ]
+    everyone += sents("wire", WIRE, SAME_TOPIC) + sents("copy", EDITED, SPUN)
+    monkeypatch.setattr(align, "_SPARSE_PAIRS", 10**9)
+    by_keys = match_sentences(everyone, threshold=0.3)
+    monkeypatch.setattr(align, "_SPARSE_PAIRS", 0)
+    assert match_sentences(everyone, threshold=0.3) == by_keys
+    assert len(by_keys) >= 3

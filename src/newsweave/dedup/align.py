@@ -27,6 +27,7 @@ MIN_LENGTH_RATIO = 0.5
 _SHARED_PREFIX_TERMS = 2
 _MAX_KEY_DF = 300  # terms in more sentences are never index keys (bounds the candidate pairs)
 _BLOCK_ROWS = 8192  # rows whose co-occurrence counts are held at once (bounds the memory)
+_SPARSE_PAIRS = 1_000  # from this many pairs on, sparse row products are faster (measured)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,33 @@ class SentenceMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class _Table:
-    """Binary sentence x feature matrices: content terms, content-term bigrams, word bigrams."""
+class _Rows:
+    """A binary sentence x feature incidence: the sorted distinct keys row * width + feature."""
 
-    terms: sparse.csr_matrix
-    term_pairs: sparse.csr_matrix
-    bigrams: sparse.csr_matrix
+    keys: np.ndarray
+    sizes: np.ndarray  # features per row
+    width: int
+
+    @property
+    def starts(self) -> np.ndarray:
+        return np.cumsum(self.sizes) - self.sizes
+
+    def matrix(self) -> sparse.csr_matrix:
+        indptr = np.concatenate([[0], np.cumsum(self.sizes)])
+        features = self.keys % self.width if self.width else self.keys
+        return sparse.csr_matrix(
+            (np.ones(len(self.keys), dtype=np.int32), features, indptr),
+            shape=(len(self.sizes), self.width),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """Sentence x feature incidences: content terms, content-term bigrams, word bigrams."""
+
+    terms: _Rows
+    term_pairs: _Rows
+    bigrams: _Rows
 
 
 def similarity(a: str, b: str) -> float:
@@ -110,44 +132,52 @@ def _adjacent(row: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return row[1:][same], keys
 
 
-def _incidence(row: np.ndarray, keys: np.ndarray, n: int) -> sparse.csr_matrix:
-    """Binary n x features matrix; features are the distinct `keys`, numbered densely."""
+def _incidence(row: np.ndarray, keys: np.ndarray, n: int) -> _Rows:
+    """The incidence of n rows; features are the distinct `keys`, numbered densely."""
     cols, col = np.unique(keys, return_inverse=True)
-    m = sparse.csr_matrix(
-        (np.ones(len(row), dtype=np.int32), (row, col.reshape(-1))), shape=(n, len(cols))
-    )
-    m.data[:] = 1  # duplicates summed on construction: back to presence
-    return m
+    width = len(cols)
+    found = np.sort(row * width + col.reshape(-1))
+    found = found[np.concatenate([[True], found[1:] != found[:-1]])] if len(found) else found
+    return _Rows(found, np.bincount(found // max(width, 1), minlength=n), width)
 
 
 def _score(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Similarity of sentence pairs (i[k], j[k]), vectorised."""
-    n_terms = np.diff(table.terms.indptr)
+    n_terms = table.terms.sizes
     short = np.minimum(n_terms[i], n_terms[j])
     guard = (short > 0) & (short >= MIN_LENGTH_RATIO * np.maximum(n_terms[i], n_terms[j]))
     content = (_containment(table.terms, i, j) + _containment(table.term_pairs, i, j)) / 2
     return np.where(guard, np.maximum(content, _jaccard(table.bigrams, i, j)), 0.0)
 
 
-def _overlap(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
-    """|A & B|, |A|, |B| for the rows i, j of a binary matrix."""
-    sizes = np.diff(m.indptr)
-    both = np.asarray(m[i].multiply(m[j]).sum(axis=1)).reshape(-1) if len(i) else np.zeros(0)
-    return both, sizes[i], sizes[j]
+def _overlap(m: _Rows, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+    """|A & B|, |A|, |B| for the rows i, j: each feature of row i looked up in row j (scipy's
+    row products instead for many pairs: fewer passes over the data, more fixed cost)."""
+    a, b = m.sizes[i], m.sizes[j]
+    if len(i) > _SPARSE_PAIRS:
+        x = m.matrix()
+        return np.asarray(x[i].multiply(x[j]).sum(axis=1)).reshape(-1), a, b
+    pair = np.repeat(np.arange(len(i)), a)
+    if not len(pair):
+        return np.zeros(len(i)), a, b
+    entry = np.arange(len(pair)) + np.repeat(m.starts[i] - (np.cumsum(a) - a), a)
+    wanted = m.keys[entry] + np.repeat((j - i) * m.width, a)
+    at = np.minimum(np.searchsorted(m.keys, wanted), len(m.keys) - 1)
+    return np.bincount(pair, weights=m.keys[at] == wanted, minlength=len(i)), a, b
 
 
-def _containment(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _containment(m: _Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     both, a, b = _overlap(m, i, j)
     return np.divide(both, np.minimum(a, b), out=np.zeros(len(i)), where=np.minimum(a, b) > 0)
 
 
-def _jaccard(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _jaccard(m: _Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     both, a, b = _overlap(m, i, j)
     union = a + b - both
     return np.divide(both, union, out=np.zeros(len(i)), where=union > 0)
 
 
-def _candidates(terms: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+def _candidates(rows: _Rows, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """Rows (i < j) sharing at least `k` terms of their prefixes of rarest terms.
 
     Prefix filtering: under one global rarity order, two sets sharing `o >= k` terms share their
@@ -157,7 +187,8 @@ def _candidates(terms: sparse.csr_matrix, threshold: float) -> tuple[np.ndarray,
     than `_MAX_KEY_DF` are dropped from prefixes (the latter trades a little recall for scale).
     """
     k = min(_SHARED_PREFIX_TERMS, math.ceil(threshold * MIN_CONTENT_WORDS))
-    sizes = np.diff(terms.indptr)
+    terms = rows.matrix()
+    sizes = rows.sizes
     need = np.ceil(threshold * np.maximum(MIN_CONTENT_WORDS, MIN_LENGTH_RATIO * sizes))
     limit = np.where(sizes >= MIN_CONTENT_WORDS, sizes - need + k, 0)
     row = np.repeat(np.arange(terms.shape[0]), sizes)
