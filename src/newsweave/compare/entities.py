@@ -119,7 +119,10 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=16_384)
 def _found(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, cleaned word) of every word of `text`: one regex pass per sentence."""
-    return tuple((m.start(), m.end(), _clean(m.group())) for m in _WORD.finditer(text))
+    return tuple(
+        (m.start(), m.end(), w if w.isalpha() else _clean(w))
+        for m in _WORD.finditer(text) for w in (m.group(),)
+    )
 
 
 def _clean(word: str) -> str:

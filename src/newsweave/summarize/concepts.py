@@ -83,5 +83,6 @@ def concept_weights(
             votes.setdefault(c, []).append(1.0 + bonus / (1 + i))
     floor = settings.min_df or derived_min_df(len(concepts))
     weights = {c: sum(v) for c, v in votes.items() if len(v) >= floor}
-    kept = sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts]
+    kept = weights if len(weights) <= settings.max_concepts else (
+        sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts])
     return {c: weights[c] for c in sorted(kept)}  # one order whatever the hash seed
