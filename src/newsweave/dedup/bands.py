@@ -61,7 +61,7 @@ def near_candidates(texts: Sequence[str], spec: LshSpec, engine: Engine) -> np.n
     pairs = engine.map_group(band_records, parts, band_pairs)
     if not pairs:
         return np.empty((0, 2), dtype=np.int64)
-    return np.unique(np.asarray(pairs, dtype=np.int64), axis=0)
+    return np.unique(np.concatenate(pairs), axis=0)
 
 
 def _offsets(texts: Sequence[str], size: int) -> Iterator[tuple[int, Sequence[str]]]:
@@ -69,24 +69,24 @@ def _offsets(texts: Sequence[str], size: int) -> Iterator[tuple[int, Sequence[st
         yield k * size, part
 
 
-def band_records(
-    part: tuple[LshSpec, int, Sequence[str]],
-) -> Iterator[tuple[tuple[int, int], int]]:
-    """((band, key), position) for every article of the partition that has shingles."""
+BandRecords = tuple[np.ndarray, np.ndarray]  # positions, their keys in one band
+
+
+def band_records(part: tuple[LshSpec, int, Sequence[str]]) -> Iterator[tuple[int, BandRecords]]:
+    """(band, (positions, keys)) of the partition's articles that have shingles: one record per
+    band, so the shuffle moves arrays, not an object per article and band."""
     spec, offset, texts = part
     vocab: dict[str, int] = {}
     sig = signatures([shingles(t, vocab) for t in texts], spec.num_perm, spec.seed)
     live = live_rows(sig)
     keys = band_keys(sig[live], spec.params, spec.seed)
-    positions = (live + offset).tolist()
-    for band, row in enumerate(keys.tolist()):
-        for key, position in zip(row, positions, strict=True):
-            yield (band, key), position
+    positions = live.astype(np.int64) + offset
+    for band, row in enumerate(keys):
+        yield band, (positions, row)
 
 
-def band_pairs(_key: tuple[int, int], positions: list[int]) -> list[tuple[int, int]]:
-    """Every pair of the articles sharing one band key."""
-    if len(positions) < 2:
-        return []
-    ids = np.asarray(positions, dtype=np.int64)
-    return [tuple(p) for p in bucket_pairs(ids, np.zeros(len(ids), dtype=np.uint64)).tolist()]
+def band_pairs(_band: int, records: list[BandRecords]) -> list[np.ndarray]:
+    """Every pair of articles sharing a key in this band, from all partitions' records."""
+    ids = np.concatenate([p for p, _ in records])
+    keys = np.concatenate([k for _, k in records])
+    return [bucket_pairs(ids, keys)]
