@@ -169,3 +169,19 @@ def test_out_dir_of_other_settings_is_refused(tmp_path):
     config = newsweave.WeaveConfig(near_threshold=0.9)
     with pytest.raises(NewsweaveError, match="other settings"):
         newsweave.weave(EXAMPLES, config, out_dir=tmp_path / "out")
+
+
+def test_steps_run_with_one_blas_thread() -> None:
+    """`weave` and `ingest` limit BLAS to one thread while they run, and restore it after."""
+    import numpy  # noqa: F401 - loads the BLAS library this test inspects
+    from threadpoolctl import threadpool_info
+
+    from newsweave.engine import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before
+    assert one_blas_thread(blas_threads)() == [1] * len(before)
+    assert blas_threads() == before

@@ -21,7 +21,7 @@ from newsweave.clean import clean
 from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.compare import LOOSE, compare_story
 from newsweave.dedup import find_duplicates, match_sentences
-from newsweave.engine import Engine, LocalEngine, chunks
+from newsweave.engine import Engine, LocalEngine, chunks, one_blas_thread
 from newsweave.errors import NewsweaveError, NothingToDigest
 from newsweave.ingest import read_inputs
 from newsweave.ingest.walk import expand
@@ -62,6 +62,7 @@ class WeaveConfig:
 Progress = Callable[[str], None]
 
 
+@one_blas_thread
 def weave(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     config: WeaveConfig | None = None,

@@ -9,8 +9,9 @@ sizes only change where the work happens.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import Protocol, TypeVar
+from typing import ParamSpec, Protocol, TypeVar
 
 from newsweave.engine.local import LocalEngine
 
@@ -18,6 +19,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+P = ParamSpec("P")
 
 ENGINES = ("local", "dask")
 
@@ -42,6 +45,22 @@ class Engine(Protocol):
     def __enter__(self) -> Engine: ...
 
     def __exit__(self, *_exc: object) -> None: ...
+
+
+def one_blas_thread(fn: Callable[P, R]) -> Callable[P, R]:
+    """`fn` with BLAS limited to one thread while it runs. The steps multiply small matrices
+    (a story's sentences), where a threaded BLAS spends more CPU than it saves (2,000-article
+    story build: 5.3 -> 4.5 CPU-s); parallelism comes from partitions. Dask's local workers
+    are started with one BLAS thread for the same reason."""
+
+    @functools.wraps(fn)
+    def limited(*args: P.args, **kwargs: P.kwargs) -> R:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1, user_api="blas"):
+            return fn(*args, **kwargs)
+
+    return limited
 
 
 def make_engine(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from newsweave.engine import Engine, LocalEngine
+from newsweave.engine import Engine, LocalEngine, one_blas_thread
 from newsweave.model import Article, InputWarning, Rejected
 from newsweave.pipeline import WeaveConfig, clean_partitioned, sort_cleaned
 from newsweave.store.db import connect
@@ -61,6 +61,7 @@ class IngestReport:
         )
 
 
+@one_blas_thread
 def ingest(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     db: str | os.PathLike[str] | None = None,

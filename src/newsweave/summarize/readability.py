@@ -51,14 +51,29 @@ def _stray_quote(text: str) -> bool:
 def near_duplicate_pairs(
     terms: Sequence[frozenset[str]], threshold: float
 ) -> list[tuple[int, int]]:
-    """Pairs (a < b) of sentences whose content terms overlap (Jaccard) at least `threshold`."""
+    """Pairs (a < b) of sentences whose content terms overlap (Jaccard) at least `threshold`.
+
+    Overlaps are counted from the sentences sharing each term (no matrix product: a story's few
+    dozen sentences would pay a threaded BLAS call's overhead many times over)."""
+    n = len(terms)
+    sizes = np.array([len(t) for t in terms], dtype=np.int64)
+    if threshold <= 0:
+        return [(a, b) for a in range(n) for b in range(a + 1, n) if sizes[a] + sizes[b] > 0]
     vocabulary: dict[str, int] = {}
-    rows = [i for i, t in enumerate(terms) for _ in t]
-    cols = [vocabulary.setdefault(w, len(vocabulary)) for t in terms for w in t]
-    m = np.zeros((len(terms), len(vocabulary)), dtype=np.float64)  # few sentences: dense
-    m[rows, cols] = 1.0
-    overlap = m @ m.T
-    sizes = np.diag(overlap)
-    union = sizes[:, None] + sizes[None, :] - overlap
-    similar = np.triu(overlap >= threshold * union, k=1) & (union > 0)
-    return [(int(a), int(b)) for a, b in zip(*np.nonzero(similar), strict=True)]
+    rows = np.array([i for i, t in enumerate(terms) for _ in t], dtype=np.int64)
+    cols = np.array([vocabulary.setdefault(w, len(vocabulary)) for t in terms for w in t],
+                    dtype=np.int64)
+    order = np.lexsort((rows, cols))
+    row, col = rows[order], cols[order]
+    firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for gap in range(1, len(col)):  # entries `gap` apart in one term's run: a sentence pair
+        same = col[gap:] == col[:-gap]
+        if not same.any():
+            break
+        firsts.append(row[:-gap][same])
+        seconds.append(row[gap:][same])
+    codes, overlap = np.unique(np.concatenate(firsts) * n + np.concatenate(seconds),
+                               return_counts=True)
+    a, b = codes // max(n, 1), codes % max(n, 1)
+    similar = overlap >= threshold * (sizes[a] + sizes[b] - overlap)
+    return [(int(x), int(y)) for x, y in zip(a[similar], b[similar], strict=True)]
