@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,6 +38,14 @@ class Problem:
     sentences: int
     exclusive: Sequence[tuple[int, int]] = ()
     requires: Mapping[int, int] | None = None  # candidate -> candidate it needs
+    partners: Mapping[int, frozenset[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        partners: dict[int, set[int]] = {}
+        for a, b in self.exclusive:
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+        object.__setattr__(self, "partners", {j: frozenset(p) for j, p in partners.items()})
 
     def coverage(self, chosen: Sequence[int]) -> float:
         """Total weight of the concepts the chosen candidates carry."""
@@ -181,4 +189,5 @@ def _allowed(k: int, rest: list[int], problem: Problem) -> bool:
 
 
 def _clashes(j: int, chosen: Sequence[int], problem: Problem) -> bool:
-    return any((a == j and b in chosen) or (b == j and a in chosen) for a, b in problem.exclusive)
+    partners = problem.partners.get(j)
+    return partners is not None and not partners.isdisjoint(chosen)
