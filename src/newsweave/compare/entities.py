@@ -120,8 +120,7 @@ def _words(text: str) -> list[str]:
 def _found(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, cleaned word) of every word of `text`: one regex pass per sentence."""
     return tuple(
-        (m.start(), m.end(), w if w.isalpha() else _clean(w))
-        for m in _WORD.finditer(text) for w in (m.group(),)
+        (*m.span(), w if w.isalpha() else _clean(w)) for m in _WORD.finditer(text) for w in (m[0],)
     )
 
 

@@ -81,7 +81,7 @@ def tokens(text: str) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     """`tokens`, memoised: a sentence is tokenised once for its quantities, facts and dates."""
     folded = _HYPHEN.sub(" ", fold(text))
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded))
+    return tuple(Token(m[0], *m.span()) for m in _TOKEN.finditer(folded))
 
 
 def quantities(text: str) -> list[Quantity]:
