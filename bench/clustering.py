@@ -275,7 +275,14 @@ def main() -> None:
         rows = quality(args.only, cfg)
         if not args.no_scaling and not args.only:
             rows += ["", *scaling([2000, 4000, 8000, 16000])]
-            RESULTS.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+            RESULTS.write_text(HEADER + "\n" + "\n".join(rows) + "\n" + _notes(), encoding="utf-8")
+
+
+def _notes() -> str:
+    """The hand-written notes after the tables of the results file, kept across runs."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    at = text.find("\n## Notes")
+    return text[at:] if at >= 0 else ""
 
 
 if __name__ == "__main__":
