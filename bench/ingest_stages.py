@@ -41,8 +41,9 @@ STAGES = (  # module that calls the function, function, label (indent = nesting)
     ("newsweave.store.assign", "average_linkage", "    average linkage"),
     ("newsweave.store.write", "_insert", "  insert rows (SQL)"),
     ("newsweave.store.ingest", "_refresh_all", "refresh changed stories"),
-    ("newsweave.store.refresh", "story_digest", "  story digest"),
-    ("newsweave.store.refresh", "build_story", "    build_story (as weave)"),
+    ("newsweave.store.refresh", "_stored", "  read the stories' rows (SQL)"),
+    ("newsweave.store.refresh", "stories_partition", "  story digests (as weave)"),
+    ("newsweave.pipeline", "build_story", "    build_story"),
     ("newsweave.store.refresh", "_write", "  write story (SQL, JSON)"),
 )
 

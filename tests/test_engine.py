@@ -94,7 +94,10 @@ def test_ingest_with_dask_stores_what_local_stores(tmp_path, cluster):
     for name, engine in (("local", None), ("dask", cluster)):
         newsweave.ingest_articles([folder, EXAMPLES], tmp_path / f"{name}.db", engine=engine)
     with Store(tmp_path / "local.db") as a, Store(tmp_path / "dask.db") as b:
-        assert a.stories(None, "newest") == b.stories(None, "newest")
+        listed = a.stories(None, "newest")
+        assert listed == b.stories(None, "newest")
+        assert len(listed) > 1  # the digests below were built by the cluster's workers
+        assert [a.story(s.id) for s in listed] == [b.story(s.id) for s in listed]
 
 
 def test_cli_dask_engine_prints_the_local_json(tmp_path, capsys):

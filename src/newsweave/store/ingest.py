@@ -22,7 +22,7 @@ from newsweave.engine import Engine, LocalEngine, one_blas_thread
 from newsweave.model import Article, InputWarning, Rejected
 from newsweave.pipeline import WeaveConfig, clean_partitioned, sort_cleaned
 from newsweave.store.db import connect
-from newsweave.store.refresh import pending_keys, refresh_story
+from newsweave.store.refresh import pending_keys, refresh_stories
 from newsweave.store.tx import transaction
 from newsweave.store.write import store_batch
 
@@ -75,17 +75,18 @@ def ingest(
     """Add the articles at `paths` to the store `db` (default: `$NEWSWEAVE_DB`, ./newsweave.db).
 
     New articles are stored `batch_size` per transaction; see the module docstring. `engine`
-    reads and cleans the inputs in partitions (default: in this process).
+    reads and cleans the inputs and builds the changed stories' digests in partitions (default:
+    in this process); the store is the same whichever runs them.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     config = config or WeaveConfig()
+    engine = engine or LocalEngine()
     tick = progress or (lambda _stage, _done, _total: None)
     start = time.perf_counter()
     conn = connect(db)
     try:
-        articles, rejected, warnings, seen = _read(paths, config, stdin, tick,
-                                                  engine or LocalEngine())
+        articles, rejected, warnings, seen = _read(paths, config, stdin, tick, engine)
         new, already = _identify(conn, articles)
         with transaction(conn):
             conn.executemany("INSERT OR REPLACE INTO rejected (path, reason) VALUES (?, ?)",
@@ -94,7 +95,7 @@ def ingest(
         for lo in range(0, len(new), batch_size):
             duplicates += store_batch(conn, new[lo : lo + batch_size], config)
             tick("storing", min(lo + batch_size, len(new)), len(new))
-        changed = _refresh_all(conn, config, tick)
+        changed = _refresh_all(conn, config, tick, engine)
     finally:
         conn.close()
     return IngestReport(
@@ -138,9 +139,9 @@ def _identify(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[li
     return new, already
 
 
-def _refresh_all(conn: sqlite3.Connection, config: WeaveConfig, tick: IngestProgress) -> int:
+def _refresh_all(
+    conn: sqlite3.Connection, config: WeaveConfig, tick: IngestProgress, engine: Engine
+) -> int:
     keys = pending_keys(conn)
-    for done, key in enumerate(keys, start=1):
-        refresh_story(conn, key, config)
-        tick("summarising", done, len(keys))
+    refresh_stories(conn, keys, config, engine, lambda n: tick("summarising", n, len(keys)))
     return len(keys)

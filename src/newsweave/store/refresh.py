@@ -1,37 +1,80 @@
-"""Recompute a changed story's digest exactly as `weave` builds a story, and store it.
+"""Recompute changed stories' digests exactly as `weave` builds a story, and store them.
 
-The story row, its digest JSON and its full-text entry are written in one transaction, which
-also clears the story's `pending` mark: a story is never half-written, and a refresh that was
-cut off is redone by the next ingest.
+The digests are built by the engine in partitions of stories (`pipeline.stories_partition`,
+the function `weave` uses); each story row, its digest JSON and its full-text entry are then
+written in one transaction, which also clears the story's `pending` mark: a story is never
+half-written, and a refresh that was cut off is redone by the next ingest.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
-from newsweave.model import Digest, Story
-from newsweave.pipeline import WeaveConfig, build_story, copies_by_canonical
+from newsweave.engine import Engine, chunks
+from newsweave.model import Article, Digest, Duplicate, Story
+from newsweave.pipeline import (
+    STORIES_PER_PARTITION,
+    StoryPartition,
+    WeaveConfig,
+    copies_by_canonical,
+    stories_partition,
+)
 from newsweave.render.to_json import digest_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
-from newsweave.text.segment import sentences_of
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A story's stored rows: its canonical article ids, its articles and its duplicates."""
+
+    key: int
+    canonical: tuple[str, ...]
+    articles: tuple[Article, ...]
+    duplicates: tuple[Duplicate, ...]
 
 
 def pending_keys(conn: sqlite3.Connection) -> list[int]:
     return [r[0] for r in conn.execute("SELECT story_key FROM pending ORDER BY story_key")]
 
 
-def refresh_story(conn: sqlite3.Connection, key: int, config: WeaveConfig) -> None:
-    """Rebuild and store story `key` from its stored articles, in one transaction."""
-    with transaction(conn):
-        digest = story_digest(conn, key, config)
-        _write(conn, key, digest)
-        conn.execute("DELETE FROM pending WHERE story_key = ?", (key,))
+def refresh_stories(
+    conn: sqlite3.Connection,
+    keys: Sequence[int],
+    config: WeaveConfig,
+    engine: Engine,
+    done: Callable[[int], None] = lambda _n: None,
+) -> None:
+    """Rebuild and store the stories `keys` from their stored articles; `done(n)` after each."""
+    waiting: deque[list[_Stored]] = deque()
+
+    def parts() -> Iterator[StoryPartition]:
+        for chunk in chunks(keys, STORIES_PER_PARTITION):
+            stored = [_stored(conn, key) for key in chunk]
+            waiting.append(stored)
+            yield StoryPartition.of(
+                [s.canonical for s in stored],
+                copies_by_canonical(d for s in stored for d in s.duplicates),
+                {a.id: a for s in stored for a in s.articles},
+                config,
+            )
+
+    n = 0
+    for stories in engine.map(stories_partition, parts()):
+        for stored, story in zip(waiting.popleft(), stories, strict=True):
+            with transaction(conn):
+                _write(conn, stored.key, Digest(articles=stored.articles, stories=(story,),
+                                                duplicates=stored.duplicates, rejected=()))
+                conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
+            n += 1
+            done(n)
 
 
-def story_digest(conn: sqlite3.Connection, key: int, config: WeaveConfig) -> Digest:
-    """A one-story Digest: the story, its articles and its duplicates."""
+def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
     canonical = conn.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_key = ? AND duplicate_of IS NULL "
         "ORDER BY seq", (key,),
@@ -40,14 +83,12 @@ def story_digest(conn: sqlite3.Connection, key: int, config: WeaveConfig) -> Dig
         f"SELECT {ARTICLE_COLUMNS}, duplicate_of, similarity, kind FROM articles "
         "WHERE story_key = ? AND duplicate_of IS NOT NULL ORDER BY seq", (key,),
     ).fetchall()
-    articles = [article_from_row(r[:8]) for r in (*canonical, *copies)]
-    duplicates = [duplicate_from_row((r[0], *r[8:])) for r in copies]
-    by_id = {a.id: a for a in articles}
-    sentences = {a.id: sentences_of(a) for a in articles}
-    story = build_story([r[0] for r in canonical], copies_by_canonical(duplicates), by_id,
-                        sentences, config)
-    return Digest(articles=tuple(articles), stories=(story,), duplicates=tuple(duplicates),
-                  rejected=())
+    return _Stored(
+        key=key,
+        canonical=tuple(r[0] for r in canonical),
+        articles=tuple(article_from_row(r[:8]) for r in (*canonical, *copies)),
+        duplicates=tuple(duplicate_from_row((r[0], *r[8:])) for r in copies),
+    )
 
 
 def _write(conn: sqlite3.Connection, key: int, digest: Digest) -> None:
