@@ -7,7 +7,9 @@ Similarity of two sentences is the larger of
 - the Jaccard similarity of their folded word bigrams (verbatim copies with light edits),
 and 0 when their content lengths differ by more than a factor 1 / `MIN_LENGTH_RATIO`.
 Candidate pairs come from an inverted index over each sentence's rarest terms (prefix filtering),
-and are scored with sparse matrices, so no all-pairs comparison is made.
+so no all-pairs comparison is made. Each feature set is kept as sorted keys `row * width +
+feature`; a pair's overlap is counted by looking row i's keys up in row j (few pairs: a story)
+or by sparse row products (many pairs: the corpus-wide rewrite stage).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class _Rows:
 
     @property
     def starts(self) -> np.ndarray:
+        """Where each row's keys begin."""
         return np.cumsum(self.sizes) - self.sizes
 
     def matrix(self) -> sparse.csr_matrix:

@@ -1,5 +1,6 @@
-"""Near-duplicate candidates as a keyed shuffle: MinHash band keys emitted per partition,
-grouped so that the articles sharing a band key meet, wherever they were read.
+"""Near-duplicate candidates as a keyed shuffle: each partition emits its MinHash band keys,
+one array record per band; records are grouped by band, so that the articles sharing a band key
+meet wherever they were read.
 
 Everything the stages must agree on (threshold, permutations, seed, bands x rows) is one frozen,
 validated `LshSpec` handed to every stage, never a convention between them.
@@ -22,6 +23,8 @@ from newsweave.dedup.minhash import (
     signatures,
 )
 from newsweave.engine import Engine, chunks
+
+BandRecords = tuple[np.ndarray, np.ndarray]  # article positions and their keys in one band
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +70,6 @@ def near_candidates(texts: Sequence[str], spec: LshSpec, engine: Engine) -> np.n
 def _offsets(texts: Sequence[str], size: int) -> Iterator[tuple[int, Sequence[str]]]:
     for k, part in enumerate(chunks(texts, size)):
         yield k * size, part
-
-
-BandRecords = tuple[np.ndarray, np.ndarray]  # positions, their keys in one band
 
 
 def band_records(part: tuple[LshSpec, int, Sequence[str]]) -> Iterator[tuple[int, BandRecords]]:
