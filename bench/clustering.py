@@ -4,6 +4,7 @@
     .venv/bin/python bench/clustering.py                 # all sets + scaling table
     .venv/bin/python bench/clustering.py --calibrate     # threshold sweep on Multi-News validation
     .venv/bin/python bench/clustering.py --only ecbplus  # one set
+    .venv/bin/python bench/clustering.py --only ecbplus --no-incremental  # batch rows only
 
 Data: ../shared/data (read in place, never copied). Parameters were chosen on Multi-News
 *validation* only (--calibrate); every other row is a held-out report.
@@ -18,6 +19,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -30,6 +32,10 @@ from newsweave.cluster.cluster import similarity_graph
 from newsweave.cluster.linkage import average_linkage
 from newsweave.cluster.metrics import BCubed, ari, bcubed, labels_from_groups, nmi
 from newsweave.model import Article, Paragraph
+from newsweave.pipeline import WeaveConfig
+from newsweave.store.db import connect
+from newsweave.store.ingest import BATCH
+from newsweave.store.write import store_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -46,6 +52,7 @@ Everything else is a held-out report.
 Times: 2 shared cores (other jobs running); RSS includes loading all of Multi-News test.
 """
 Labelled = tuple[list[Article], list[str]]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # sort key of undated articles (sorted after dated)
 CV_THRESHOLDS = [0.04, 0.05, 0.06, 0.08, 0.10, 0.14, 0.20]
 
 
@@ -109,7 +116,31 @@ def evaluate(arts: list[Article], gold: list[str], cfg: ClusterConfig) -> dict:
     b = bcubed(pred, gold)
     return {"n": len(arts), "gold": len(set(gold)), "pred": len(groups), "P": b.precision,
             "R": b.recall, "F1": b.f1, "ARI": ari(pred, gold), "NMI": nmi(pred, gold),
-            "s": seconds}
+            "s": seconds, "labels": pred}
+
+
+def evaluate_incremental(arts: list[Article], gold: list[str], cfg: ClusterConfig,
+                         batch: dict | None = None) -> dict:
+    """The articles stored into a fresh store as `ingest` stores them: in date order (undated
+    ones after, in file order), `BATCH` per transaction, each batch deduplicated against the
+    store and assigned to stored or new stories. Digests are not built (they move no article).
+    `batch`: the batch result of the same articles, for the agreement (B-cubed F1 vs batch)."""
+    order = sorted(range(len(arts)), key=lambda k: (arts[k].published is None,
+                                                    arts[k].published or EPOCH, k))
+    config = WeaveConfig(cluster=cfg)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(Path(tmp) / "store.db")
+        t0 = time.perf_counter()
+        for lo in range(0, len(order), BATCH):
+            store_batch(conn, [arts[k] for k in order[lo : lo + BATCH]], config)
+        seconds = time.perf_counter() - t0
+        story = dict(conn.execute("SELECT id, story_key FROM articles"))
+        conn.close()
+    pred = [story[a.id] for a in arts]
+    b = bcubed(pred, gold)
+    return {"n": len(arts), "gold": len(set(gold)), "pred": len(set(pred)), "P": b.precision,
+            "R": b.recall, "F1": b.f1, "ARI": ari(pred, gold), "NMI": nmi(pred, gold),
+            "s": seconds, "vs_batch": bcubed(pred, batch["labels"]).f1 if batch else None}
 
 
 def datasets() -> dict[str, tuple[str, Callable[[], Labelled]]]:
@@ -167,7 +198,7 @@ def _variants(key: str, arts: list[Article], gold: list[str], cfg: ClusterConfig
     return []
 
 
-def quality(only: str | None, cfg: ClusterConfig) -> list[str]:
+def quality(only: str | None, cfg: ClusterConfig, incremental: bool) -> list[str]:
     rows = [HEAD]
     for key, (name, load) in datasets().items():
         if only and key != only:
@@ -176,6 +207,11 @@ def quality(only: str | None, cfg: ClusterConfig) -> list[str]:
         r = evaluate(arts, gold, cfg)
         rows.append(ROW.format(name=name, **r))
         print(rows[-1], flush=True)
+        if incremental:
+            inc = evaluate_incremental(arts, gold, cfg, r)
+            rows.append(ROW.format(name=f"{name}, incremental (store, {BATCH} per batch; "
+                                   f"B3 F1 {inc['vs_batch']:.3f} vs batch)", **inc))
+            print(rows[-1], flush=True)
         for label, subset, variant_cfg in _variants(key, arts, gold, cfg):
             rows.append(ROW.format(name=f"{name}, {label}", **evaluate(*subset, variant_cfg)))
             print(rows[-1], flush=True)
@@ -265,6 +301,8 @@ def main() -> None:
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--no-scaling", action="store_true")
+    ap.add_argument("--no-incremental", action="store_true",
+                    help="skip the incremental rows (the store, fed in date or file order)")
     args = ap.parse_args()
     cfg = ClusterConfig(threshold=args.threshold)
     if args.one_size:
@@ -272,7 +310,7 @@ def main() -> None:
     elif args.calibrate:
         calibrate(cfg, [t / 100 for t in range(10, 42, 2)])
     else:
-        rows = quality(args.only, cfg)
+        rows = quality(args.only, cfg, not args.no_incremental)
         if not args.no_scaling and not args.only:
             rows += ["", *scaling([2000, 4000, 8000, 16000])]
             RESULTS.write_text(HEADER + "\n" + "\n".join(rows) + "\n" + _notes(), encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None
             "INSERT INTO old SELECT term, article_id, day FROM terms ORDER BY rowid; "
             "DROP TABLE terms; ALTER TABLE old RENAME TO terms; "
             "CREATE INDEX terms_term ON terms(term); DROP INDEX articles_duplicate; "
-            "PRAGMA user_version = 2;")
+            "DROP TABLE term_counts; PRAGMA user_version = 2;")
     for store in (db, fresh):
         ingest(two, store)
     rows = "SELECT term, article_id, day, story_key FROM terms ORDER BY rowid"
@@ -73,6 +74,25 @@ def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None
         assert old.execute("SELECT count(*) FROM terms WHERE story_key IS NULL").fetchone() == (0,)
         stories = "SELECT id, size FROM stories ORDER BY id"
         assert old.execute(stories).fetchall() == new.execute(stories).fetchall()
+
+
+def test_migration_4_counts_the_terms_of_a_filled_store(tmp_path: Path) -> None:
+    db, fresh = tmp_path / "old.db", tmp_path / "new.db"
+    one = write_files(tmp_path / "one", {k: HARBOUR[k] for k in ("a.txt", "b.txt")})
+    two = write_files(tmp_path / "two", {"c.txt": HARBOUR["c.txt"], "storm.txt": STORM})
+    for store in (db, fresh):
+        ingest(one, store)
+    with sqlite3.connect(db) as conn:  # back to the layout before migration 4
+        conn.executescript("DROP TABLE term_counts; PRAGMA user_version = 3;")
+    for store in (db, fresh):
+        ingest(two, store)
+    counts = "SELECT term, articles FROM term_counts ORDER BY term"
+    with sqlite3.connect(db) as old, sqlite3.connect(fresh) as new:
+        found = old.execute(counts).fetchall()
+        assert found == new.execute(counts).fetchall()
+        canonical = old.execute("SELECT terms FROM articles WHERE duplicate_of IS NULL").fetchall()
+    expected = Counter(t for (terms,) in canonical for t in json.loads(terms))
+    assert dict(found) == expected and len(canonical) >= 2
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

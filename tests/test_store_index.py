@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from newsweave.cluster import ClusterConfig
-from newsweave.store.assign import Bag, candidate_stories, top_terms
+from newsweave.store.assign import Bag, average_linkage, candidate_stories, top_terms
 from newsweave.store.db import connect
 from newsweave.store.dedupe import REWRITE_CANDIDATES, REWRITE_TERMS, rewrite_candidates
-from newsweave.store.index import StoryPostings, document_frequencies
+from newsweave.store.index import StoryPostings, TermCounts, count_terms, document_frequencies
 
 VOCAB = [f"t{k:02d}" for k in range(30)]
 
@@ -67,3 +67,36 @@ def test_candidate_stories_count_the_usable_postings_in_the_window(tmp_path: Pat
         best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
         assert candidate_stories(postings, bags, df, cfg) == [key for key, _ in best]
     conn.close()
+
+
+def test_term_counts_read_what_count_terms_added(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "s.db")
+    count_terms(conn, [["harbour", "crane"], ["harbour", "harbour", "strike"]])
+    count_terms(conn, [["strike"]])
+    counts = TermCounts(conn)
+    assert counts.of(["harbour", "strike", "crane", "unseen"]).tolist() == [2, 2, 1, 0]
+
+
+def test_a_storys_own_terms_are_weighed_by_the_stores_idf(tmp_path: Path) -> None:
+    """Counted over a story's members alone, the terms every member shares look common and a
+    new article that shares them scores low; counted over a store where only this story
+    carries them, they weigh as much as in batch clustering."""
+    rng = random.Random(3)
+    shared = ["swift", "gala", "london", "centrepoint"]
+
+    def bag() -> Bag:
+        own = {f"w{rng.randrange(10**6)}": 1 for _ in range(5)}
+        return Bag(Counter({**dict.fromkeys(shared, 1), **own}), float("nan"))
+
+    members, group = [bag() for _ in range(30)], [bag()]
+    cfg = ClusterConfig()
+    conn = connect(tmp_path / "s.db")
+    count_terms(conn, [b.terms for b in members])
+    counts = TermCounts(conn)
+    counts.articles = len(members)  # the counts are what is tested, not the articles table
+    alone = average_linkage(group, members, counts, cfg)
+    count_terms(conn, [[f"other{k}", f"x{k % 50}"] for k in range(3000)])
+    counts = TermCounts(conn)
+    counts.articles = len(members) + 3000
+    in_store = average_linkage(group, members, counts, cfg)
+    assert alone < cfg.effective_threshold <= in_store

@@ -59,6 +59,12 @@ def tfidf_matrix(bags: Sequence[Counter[str]], prior_docs: int) -> sparse.csr_ma
     idf counts `prior_docs` imaginary background articles lacking the term, so in a small batch
     about one event the shared terms are not discounted to nothing.
     """
+    x, _ = term_matrix(bags)
+    return weigh(x, idf(np.bincount(x.indices, minlength=x.shape[1]), len(bags), prior_docs))
+
+
+def term_matrix(bags: Sequence[Counter[str]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Rows of sublinear term frequencies (1 + log tf), and the term of each column."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for bag in bags:
@@ -70,9 +76,17 @@ def tfidf_matrix(bags: Sequence[Counter[str]], prior_docs: int) -> sparse.csr_ma
         (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
         shape=(len(bags), len(vocab)),
     )
-    df = np.bincount(x.indices, minlength=len(vocab))
-    idf = np.log((1.0 + prior_docs + len(bags)) / (1.0 + df)) + 1.0
-    x = x @ sparse.diags(idf.astype(np.float32))
+    return x, list(vocab)
+
+
+def idf(df: np.ndarray, docs: int, prior_docs: int) -> np.ndarray:
+    """Smoothed idf of terms found in `df` of `docs` articles (plus `prior_docs` lacking them)."""
+    return np.log((1.0 + prior_docs + docs) / (1.0 + df)) + 1.0
+
+
+def weigh(x: sparse.csr_matrix, weights: np.ndarray) -> sparse.csr_matrix:
+    """Columns scaled by `weights`, rows L2-normalised (an empty row stays empty)."""
+    x = x @ sparse.diags(weights.astype(np.float32))
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)

@@ -1,6 +1,7 @@
 """Online story assignment: each group of new canonical articles joins the most similar stored
 story (average TF-IDF cosine to its members, as batch average linkage scores a merge) when that
-reaches `ClusterConfig.effective_threshold`, or opens a new story.
+reaches `ClusterConfig.effective_threshold`, or opens a new story. The idf is the store's
+(`index.TermCounts`, the group counted in), as batch clustering's is the batch's.
 
 Candidate stories come from an inverted index of each stored article's top terms (the `terms`
 table, read once per batch), never from a scan of the store; articles with known dates further
@@ -20,10 +21,10 @@ import numpy as np
 
 from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.cluster.cluster import day_number
-from newsweave.cluster.features import tfidf_matrix
+from newsweave.cluster.features import idf, term_matrix, weigh
 from newsweave.model import Article
 from newsweave.store.codec import when
-from newsweave.store.index import StoryPostings
+from newsweave.store.index import StoryPostings, TermCounts
 
 MAX_CANDIDATE_STORIES = 5
 MAX_MEMBERS = 200  # the most recent members of a story that a new group is compared with
@@ -91,12 +92,13 @@ def assign(
     document frequencies of their top terms."""
     where = {a.id: k for k, a in enumerate(articles)}
     postings = StoryPostings.read(conn, usable_terms(bags, df, cfg))
+    counts = TermCounts(conn)
     members: dict[int, list[Bag]] = {}
     next_key = _next_key(conn)
     out: dict[str, int] = {}
     for group in cluster_articles(articles, cfg, bags=[b.terms for b in bags]):
         group_bags = [bags[where[aid]] for aid in group]
-        key = _best_story(conn, postings, members, group_bags, df, cfg)
+        key = _best_story(conn, postings, counts, members, group_bags, df, cfg)
         if key is None:
             key, next_key = next_key, next_key + 1
         out.update((aid, key) for aid in group)
@@ -109,8 +111,9 @@ def _next_key(conn: sqlite3.Connection) -> int:
 
 
 def _best_story(
-    conn: sqlite3.Connection, postings: StoryPostings, members: dict[int, list[Bag]],
-    group: Sequence[Bag], df: Mapping[str, int], cfg: ClusterConfig,
+    conn: sqlite3.Connection, postings: StoryPostings, counts: TermCounts,
+    members: dict[int, list[Bag]], group: Sequence[Bag], df: Mapping[str, int],
+    cfg: ClusterConfig,
 ) -> int | None:
     """The candidate story scoring highest at or above the threshold; `members` caches the
     stored members' bags by story key."""
@@ -118,7 +121,7 @@ def _best_story(
     for key in candidate_stories(postings, group, df, cfg):
         if key not in members:
             members[key] = _members(conn, key)
-        score = average_linkage(group, members[key], cfg)
+        score = average_linkage(group, members[key], counts, cfg)
         if score >= best_score:
             best, best_score = key, score
     return best
@@ -132,11 +135,17 @@ def _members(conn: sqlite3.Connection, key: int) -> list[Bag]:
     return [Bag(Counter(json.loads(t)), day_number(when(p))) for t, p in rows]
 
 
-def average_linkage(group: Sequence[Bag], members: Sequence[Bag], cfg: ClusterConfig) -> float:
-    """Mean TF-IDF cosine over all (group, member) pairs; pairs outside the window count 0."""
+def average_linkage(
+    group: Sequence[Bag], members: Sequence[Bag], counts: TermCounts, cfg: ClusterConfig
+) -> float:
+    """Mean TF-IDF cosine over all (group, member) pairs; pairs outside the window count 0.
+    The idf counts the stored articles (`counts`) and the new group."""
     if not group or not members:
         return 0.0
-    x = tfidf_matrix([b.terms for b in (*group, *members)], cfg.idf_prior_docs)
+    x, terms = term_matrix([b.terms for b in (*group, *members)])
+    in_group = np.bincount(x[: len(group)].indices, minlength=len(terms))
+    x = weigh(x, idf(counts.of(terms) + in_group, counts.articles + len(group),
+                     cfg.idf_prior_docs))
     cos = (x[: len(group)] @ x[len(group) :].T).toarray()
     gap = np.abs(np.array([[g.day] for g in group]) - np.array([m.day for m in members]))
     cos[gap > cfg.time_window_days] = 0.0

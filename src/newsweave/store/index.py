@@ -1,11 +1,14 @@
 """The inverted index of the stored canonical articles' top terms (table `terms`: one row per
 term of an article, with its day and story), answered from its SQL indexes; document
-frequencies and story postings are read once per batch, never per group.
+frequencies and story postings are read once per batch, never per group. And the number of
+stored canonical articles carrying each of their clustering terms (table `term_counts`), for
+the store's idf.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +21,36 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
     """How many stored canonical articles are indexed under each of `terms` (absent: none)."""
     return dict(select_in(conn, "SELECT term, count(*) FROM terms WHERE term IN ({in_}) "
                                 "GROUP BY term", sorted(set(terms))))
+
+
+class TermCounts:
+    """How many stored canonical articles carry each term (all their clustering terms): what
+    batch clustering's idf counts over a batch, counted over the store. Read on demand, cached
+    for the life of the object (one batch)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._cache: dict[str, int] = {}
+        self.articles: int = conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+
+    def of(self, terms: Sequence[str]) -> np.ndarray:
+        """The count of each of `terms` (0: in no stored article)."""
+        missing = sorted({t for t in terms if t not in self._cache})
+        if missing:
+            self._cache.update(dict.fromkeys(missing, 0))
+            self._cache.update(select_in(self._conn, "SELECT term, articles FROM term_counts "
+                                                     "WHERE term IN ({in_})", missing))
+        return np.array([self._cache[t] for t in terms], dtype=np.int64)
+
+
+def count_terms(conn: sqlite3.Connection, bags: Iterable[Iterable[str]]) -> None:
+    """Add the terms of newly stored canonical articles (one term collection each) to
+    `term_counts`."""
+    counts = Counter(t for bag in bags for t in set(bag))
+    conn.executemany("INSERT INTO term_counts (term, articles) VALUES (?, ?) ON CONFLICT(term) "
+                     "DO UPDATE SET articles = articles + excluded.articles",
+                     sorted(counts.items()))
 
 
 @dataclass(frozen=True, slots=True)

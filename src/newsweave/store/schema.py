@@ -73,6 +73,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX terms_postings ON terms(term, story_key, day, article_id);
     CREATE INDEX terms_article ON terms(article_id);
     """,
+    # 4: per term, how many stored canonical articles carry it (`index.TermCounts`): story
+    # assignment weighs terms by the store's idf, as batch clustering weighs them by the batch's
+    # (a story's own terms looked common when idf was counted over its members alone). Filled
+    # from the stored articles' clustering terms (`articles.terms`, a JSON object).
+    """
+    CREATE TABLE term_counts (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO term_counts (term, articles)
+        SELECT t.key, count(*) FROM articles a, json_each(a.terms) t
+        WHERE a.duplicate_of IS NULL GROUP BY t.key;
+    """,
 )
 
 

@@ -18,7 +18,7 @@ from newsweave.store.dedupe import (
     rewrite_candidates,
     stored_candidates,
 )
-from newsweave.store.index import document_frequencies
+from newsweave.store.index import count_terms, document_frequencies
 from newsweave.store.sql import select_in
 from newsweave.store.tx import transaction
 from newsweave.text.segment import sentences_of
@@ -41,6 +41,7 @@ def store_batch(conn: sqlite3.Connection, batch: Sequence[Article], config: Weav
         story = assign(conn, canonical, [bags[a.id] for a in canonical], df, cfg)
         story.update(_stored_stories(conn, duplicates, story))
         _insert(conn, batch, bags, keys, copy_of, story, cfg.top_terms)
+        count_terms(conn, [bags[a.id].terms for a in canonical])
         conn.executemany("INSERT OR IGNORE INTO pending (story_key) VALUES (?)",
                          [(k,) for k in sorted(set(story.values()))])
     return len(duplicates)
