@@ -28,6 +28,7 @@ STAGES = (  # module that calls the function, function, label (indent = nesting)
     ("newsweave.store.ingest", "_read", "read and clean"),
     ("newsweave.store.ingest", "store_batch", "store the batches"),
     ("newsweave.store.write", "bags_of", "  term bags"),
+    ("newsweave.store.write", "minhashes", "  MinHash signatures"),
     ("newsweave.store.write", "band_keys", "  MinHash band keys"),
     ("newsweave.store.write", "document_frequencies", "  document frequencies (SQL)"),
     ("newsweave.store.write", "rewrite_candidates", "  rewrite candidates (SQL)"),
