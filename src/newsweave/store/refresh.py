@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsweave.engine import Engine, chunks
-from newsweave.model import Article, Digest, Duplicate, Story
+from newsweave.model import Article, Duplicate, Story
 from newsweave.pipeline import (
     STORIES_PER_PARTITION,
     StoryPartition,
@@ -23,7 +23,7 @@ from newsweave.pipeline import (
     copies_by_canonical,
     stories_partition,
 )
-from newsweave.render.to_json import digest_to_dict
+from newsweave.render.to_json import story_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
 
@@ -67,8 +67,7 @@ def refresh_stories(
     for stories in engine.map(stories_partition, parts()):
         for stored, story in zip(waiting.popleft(), stories, strict=True):
             with transaction(conn):
-                _write(conn, stored.key, Digest(articles=stored.articles, stories=(story,),
-                                                duplicates=stored.duplicates, rejected=()))
+                _write(conn, stored.key, story, stored.articles)
                 conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
             n += 1
             done(n)
@@ -91,10 +90,10 @@ def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
     )
 
 
-def _write(conn: sqlite3.Connection, key: int, digest: Digest) -> None:
-    data = digest_to_dict(digest)["stories"][0]
-    story: Story = digest.stories[0]
-    sources = {a.source or a.input for a in digest.articles}
+def _write(conn: sqlite3.Connection, key: int, story: Story, articles: Sequence[Article]) -> None:
+    """The story row (its digest JSON as in `weave`'s digest) and its full-text entry."""
+    data = story_to_dict(story, {a.id: a.source for a in articles})
+    sources = {a.source or a.input for a in articles}
     conn.execute("DELETE FROM stories WHERE key = ? OR id = ?", (key, story.id))
     conn.execute(
         "INSERT INTO stories (key, id, title, size, duplicates, sources, first_published, "
