@@ -11,11 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+import newsweave
 from newsweave.store.db import connect
 from newsweave.store.ingest import ingest
 
 PLACES = ["Arlen", "Bosk", "Corvel", "Dunmore", "Eskar", "Fennick", "Galder", "Hollin"]
 EVENTS = ["flood", "fire", "strike", "landslide", "blackout", "storm", "protest", "drought"]
+CODE = str(Path(newsweave.__file__).parents[1])  # the children import the newsweave under test
 NOUNS = ["road", "school", "market", "bridge", "hospital", "station", "harbour", "farm", "bank",
          "library", "factory", "council", "union", "village", "court", "airport"]
 
@@ -66,7 +70,7 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     code = ("import sys; from newsweave.store.ingest import ingest; "
             "ingest(sys.argv[1], sys.argv[2], batch_size=40)")
     child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
-                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                             env={**os.environ, "PYTHONPATH": CODE})
     deadline = time.monotonic() + 60
     while _count(killed) < 40 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -85,4 +89,67 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     assert resumed.already_stored == stored and resumed.balanced
     clean = ingest(corpus, tmp_path / "clean.db", batch_size=40)
     assert clean.already_stored == 0
+    assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
+
+
+def _stories(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names `path` (the ingest and its forked workers)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def make_stories(folder: Path, n: int, stories: int = 12, seed: int = 5) -> None:
+    """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    syllables = ["ka", "lo", "ver", "min", "dra", "sel", "tor", "ben", "ha", "rus", "el", "mon"]
+    vocab = ["".join(rng.sample(syllables, 3)) for _ in range(400)]
+    for i in range(n):
+        k = i % stories
+        name = f"{vocab[2 * k].title()} {vocab[2 * k + 1].title()}"
+        body = " ".join(f"{name} said the {' '.join(rng.sample(vocab, 9))} was over."
+                        for _ in range(4))
+        (folder / f"{i:04d}.txt").write_text(
+            f"{name} speaks\nDate: 2026-{1 + k:02d}-10\n\n{body}", encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_stories(corpus, 240)
+    killed = tmp_path / "killed.db"
+    code = ("import sys, time; from newsweave import pipeline; build = pipeline.build_story; "
+            "pipeline.build_story = lambda *a: (time.sleep(0.3), build(*a))[1]; "
+            "from newsweave.store.ingest import ingest; ingest(sys.argv[1], sys.argv[2])")
+    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
+                             env={**os.environ, "PYTHONPATH": CODE})
+    deadline = time.monotonic() + 60
+    while _stories(killed) < 1 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    deadline = time.monotonic() + 5
+    while _processes_naming(killed) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(killed) == []  # the digest workers went with it
+    assert 0 < _stories(killed) < 12
+
+    resumed = ingest(corpus, killed)
+    assert resumed.already_stored == 240 and resumed.stories_changed > 0
+    ingest(corpus, tmp_path / "clean.db")
     assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
