@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import newsweave
 from newsweave.store.db import connect
 from newsweave.store.ingest import ingest
@@ -63,6 +61,27 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names `path` (the ingest and its forked workers; none
+    found where there is no /proc)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def _no_process_left(db: Path) -> None:
+    """Wait until no process names `db` any more: the killed ingest's pool workers exit too."""
+    deadline = time.monotonic() + 5
+    while _processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(db) == []
+
+
 def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 300)
@@ -77,6 +96,7 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    _no_process_left(killed)
     stored = _count(killed)
     assert 0 < stored < 300 and stored % 40 == 0  # whole batches only
 
@@ -100,18 +120,6 @@ def _stories(db: Path) -> int:
         return 0
 
 
-def _processes_naming(path: Path) -> list[int]:
-    """Live processes whose command line names `path` (the ingest and its forked workers)."""
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if str(path).encode() in (proc / "cmdline").read_bytes():
-                found.append(int(proc.name))
-        except OSError:  # gone meanwhile
-            pass
-    return found
-
-
 def make_stories(folder: Path, n: int, stories: int = 12, seed: int = 5) -> None:
     """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
     rng = random.Random(seed)
@@ -127,7 +135,6 @@ def make_stories(folder: Path, n: int, stories: int = 12, seed: int = 5) -> None
             f"{name} speaks\nDate: 2026-{1 + k:02d}-10\n\n{body}", encoding="utf-8")
 
 
-@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     make_stories(corpus, 240)
@@ -143,10 +150,7 @@ def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: P
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    deadline = time.monotonic() + 5
-    while _processes_naming(killed) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _processes_naming(killed) == []  # the digest workers went with it
+    _no_process_left(killed)
     assert 0 < _stories(killed) < 12
 
     resumed = ingest(corpus, killed)

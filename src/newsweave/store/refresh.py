@@ -9,14 +9,12 @@ half-written, and a refresh that was cut off is redone by the next ingest.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from newsweave.engine import Engine, LocalEngine, chunks
+from newsweave.engine import Engine, chunks
 from newsweave.engine.pool import PoolEngine
 from newsweave.model import Article, Duplicate, Story
 from newsweave.pipeline import (
@@ -29,9 +27,6 @@ from newsweave.pipeline import (
 from newsweave.render.to_json import story_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
-
-POOL_STORIES = 8  # changed stories from which the local engine builds their digests on a pool
-POOL_WORKERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,28 +65,21 @@ def refresh_stories(
             )
 
     n = 0
-    with _digest_engine(engine, len(keys)) as (digests, size):
-        for stories in digests.map(stories_partition, parts(size)):
-            for stored, story in zip(waiting.popleft(), stories, strict=True):
-                with transaction(conn):
-                    _write(conn, stored.key, story, stored.articles)
-                    conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
-                n += 1
-                done(n)
+    for stories in engine.map(stories_partition, parts(_partition_size(engine, len(keys)))):
+        for stored, story in zip(waiting.popleft(), stories, strict=True):
+            with transaction(conn):
+                _write(conn, stored.key, story, stored.articles)
+                conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
+            n += 1
+            done(n)
 
 
-@contextmanager
-def _digest_engine(engine: Engine, stories: int) -> Iterator[tuple[Engine, int]]:
-    """The engine that builds the digests of `stories` stories, and its partition size (in
-    stories). The local engine's work goes to a pool of one process per core (at most
-    `POOL_WORKERS`) from `POOL_STORIES` stories on, in partitions of a quarter of a worker's
-    share, so that unequal stories still keep every worker busy."""
-    workers = min(os.cpu_count() or 1, POOL_WORKERS)
-    if not isinstance(engine, LocalEngine) or stories < POOL_STORIES or workers < 2:
-        yield engine, STORIES_PER_PARTITION
-        return
-    with PoolEngine(workers) as pool:
-        yield pool, max(1, min(STORIES_PER_PARTITION, stories // (4 * workers)))
+def _partition_size(engine: Engine, stories: int) -> int:
+    """Stories per partition: as `weave`'s, but on a pool a quarter of a worker's share, so
+    that stories of unequal sizes still keep every worker busy."""
+    if isinstance(engine, PoolEngine):
+        return max(1, min(STORIES_PER_PARTITION, stories // (4 * engine.workers)))
+    return STORIES_PER_PARTITION
 
 
 def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
