@@ -8,8 +8,7 @@ The first form ingests the synthetic corpus of `bench/ingest.py` (in `--chunks` 
 second ingests `--input` into a fresh store, or into a copy of `--store`. Indented stages are
 part of the stage above them. Everything runs in this process (the local engine's process pool
 is turned off), so that every stage's timer sees its work: the CPU time, not the wall time, of
-a default ingest (`bench/ingest.py`). "sentence split" counts the new articles' (preparing)
-and the stored candidates' (storing).
+a default ingest (`bench/ingest.py`).
 """
 
 from __future__ import annotations
@@ -33,12 +32,12 @@ STAGES = (  # module that calls the function, function, label (indent = nesting)
     ("newsweave.store.ingest", "prepare_batch", "prepare the batches"),
     ("newsweave.store.write", "bags_of", "  term bags"),
     ("newsweave.store.write", "minhashes", "  MinHash signatures"),
-    ("newsweave.store.write", "sentences_of", "  sentence split"),
     ("newsweave.store.ingest", "store_batch", "store the batches"),
     ("newsweave.store.write", "band_keys", "  MinHash band keys"),
     ("newsweave.store.write", "document_frequencies", "  document frequencies (SQL)"),
     ("newsweave.store.write", "rewrite_candidates", "  rewrite candidates (SQL)"),
     ("newsweave.store.write", "stored_candidates", "  stored candidates (SQL)"),
+    ("newsweave.store.write", "sentences_of", "  sentence split"),
     ("newsweave.store.write", "batch_duplicates", "  duplicates (find_duplicates)"),
     ("newsweave.store.write", "assign", "  story assignment"),
     ("newsweave.store.assign", "cluster_articles", "    cluster the batch"),

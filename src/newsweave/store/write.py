@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsweave.model import Article, Duplicate, Sentence
+from newsweave.model import Article, Duplicate
 from newsweave.pipeline import WeaveConfig
 from newsweave.store.assign import Bag, assign, bags_of, top_terms
 from newsweave.store.codec import iso, paragraphs_json, removed_json
@@ -30,17 +30,16 @@ from newsweave.text.segment import sentences_of
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A batch's per-article work, which needs no store (so the engine can run it ahead): term
-    bags, MinHash signatures and sentences, in batch order."""
+    """A batch's per-article work that needs no store (so the engine can run it ahead): term
+    bags and MinHash signatures, in batch order. Sentences are split where the batch is stored:
+    cheaper than shipping them (2,000 articles: 0.12 s to split, 0.2 s to unpickle)."""
 
     bags: tuple[Bag, ...]
     signatures: np.ndarray
-    sentences: tuple[tuple[Sentence, ...], ...]
 
 
 def prepare_batch(batch: Sequence[Article], *, config: WeaveConfig) -> Prepared:
-    return Prepared(tuple(bags_of(batch, config.cluster)), minhashes(batch, config),
-                    tuple(sentences_of(a) for a in batch))
+    return Prepared(tuple(bags_of(batch, config.cluster)), minhashes(batch, config))
 
 
 def store_batch(
@@ -56,8 +55,7 @@ def store_batch(
         df = document_frequencies(conn, {t for b in bags.values()
                                          for t in top_terms(b, max(cfg.top_terms, REWRITE_TERMS))})
         stored = stored_candidates(conn, keys, rewrite_candidates(conn, tops, df))
-        sentences = {a.id: sentences_of(a) for a in stored}
-        sentences.update(zip((a.id for a in batch), prepared.sentences, strict=True))
+        sentences = {a.id: sentences_of(a) for a in (*stored, *batch)}
         duplicates = batch_duplicates(stored, batch, sentences, config, prepared.signatures)
         copy_of = {d.article_id: d for d in duplicates}
         canonical = [a for a in batch if a.id not in copy_of]
