@@ -1,9 +1,8 @@
 """The local engine on a small pool of worker processes: the same partition functions, results in
 order, for a step with enough independent partitions to share between the cores.
 
-Workers are started with the first partition given to the pool, forked where the platform can
-(no re-import), and each exits once the process that started it is gone, so that a killed run
-(`kill -9`) leaves no worker behind.
+Workers are forked where the platform can (no re-import), and each exits once the process that
+started it is gone, so that a killed run (`kill -9`) leaves no worker behind.
 """
 
 from __future__ import annotations
@@ -15,15 +14,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsweave.engine.local import LocalEngine
 
-if TYPE_CHECKING:
-    from newsweave.engine import Engine
-
-POOL_WORKERS = 4  # at most; one per core
 _PARENT_POLL_S = 0.5
 
 
@@ -49,18 +43,6 @@ class PoolEngine(LocalEngine):
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
-
-
-@contextmanager
-def pooled(engine: Engine) -> Iterator[Engine]:
-    """A PoolEngine of one process per core for the local engine on a machine of several cores
-    (none is started until it is given work); any other engine as it is."""
-    workers = min(os.cpu_count() or 1, POOL_WORKERS)
-    if type(engine) is not LocalEngine or workers < 2:
-        yield engine
-        return
-    with PoolEngine(workers) as pool:
-        yield pool
 
 
 def _exit_with(parent: int) -> None:

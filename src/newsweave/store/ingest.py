@@ -16,20 +16,17 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import BinaryIO
 
-from newsweave.engine import Engine, LocalEngine, chunks, one_blas_thread
-from newsweave.engine.pool import pooled
+from newsweave.engine import Engine, LocalEngine, one_blas_thread
 from newsweave.model import Article, InputWarning, Rejected
 from newsweave.pipeline import WeaveConfig, clean_partitioned, sort_cleaned
 from newsweave.store.db import connect
 from newsweave.store.refresh import pending_keys, refresh_stories
 from newsweave.store.tx import transaction
-from newsweave.store.write import prepare_batch, store_batch
+from newsweave.store.write import store_batch
 
 BATCH = 250
-POOL_STORIES = 8  # changed stories from which the local engine builds their digests on a pool
 
 # stage ("reading", "storing", "summarising"), done, total (None while unknown)
 IngestProgress = Callable[[str, int, int | None], None]
@@ -78,10 +75,8 @@ def ingest(
     """Add the articles at `paths` to the store `db` (default: `$NEWSWEAVE_DB`, ./newsweave.db).
 
     New articles are stored `batch_size` per transaction; see the module docstring. `engine`
-    reads and cleans the inputs, prepares the batches (`write.prepare_batch`, ahead of the
-    batch being stored) and builds the changed stories' digests in partitions (default: the
-    local engine, on a pool of one process per core for several batches, or for
-    `POOL_STORIES` stories or more); the store is the same whichever runs them.
+    reads and cleans the inputs and builds the changed stories' digests in partitions (default:
+    in this process); the store is the same whichever runs them.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -96,17 +91,16 @@ def ingest(
         with transaction(conn):
             conn.executemany("INSERT OR REPLACE INTO rejected (path, reason) VALUES (?, ?)",
                              [(r.path, r.reason) for r in rejected])
-        with pooled(engine) as pool:
-            duplicates = _store_all(conn, new, config, tick, batch_size,
-                                    pool if len(new) > batch_size else engine)
-            keys = pending_keys(conn)
-            refresh_stories(conn, keys, config, pool if len(keys) >= POOL_STORIES else engine,
-                            lambda n: tick("summarising", n, len(keys)))
+        duplicates = 0
+        for lo in range(0, len(new), batch_size):
+            duplicates += store_batch(conn, new[lo : lo + batch_size], config)
+            tick("storing", min(lo + batch_size, len(new)), len(new))
+        changed = _refresh_all(conn, config, tick, engine)
     finally:
         conn.close()
     return IngestReport(
         inputs=seen, in_stories=len(new) - duplicates, duplicates=duplicates,
-        rejected=tuple(rejected), already_stored=already, stories_changed=len(keys),
+        rejected=tuple(rejected), already_stored=already, stories_changed=changed,
         warnings=tuple(warnings), seconds=time.perf_counter() - start,
     )
 
@@ -145,17 +139,9 @@ def _identify(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[li
     return new, already
 
 
-def _store_all(
-    conn: sqlite3.Connection, new: Sequence[Article], config: WeaveConfig, tick: IngestProgress,
-    batch_size: int, engine: Engine,
+def _refresh_all(
+    conn: sqlite3.Connection, config: WeaveConfig, tick: IngestProgress, engine: Engine
 ) -> int:
-    """Store `new` in batches, each prepared by `engine` ahead of its turn; return how many are
-    duplicates."""
-    batches = chunks(new, batch_size)
-    prepared = engine.map(partial(prepare_batch, config=config), batches)
-    duplicates = done = 0
-    for batch, ready in zip(batches, prepared, strict=True):
-        duplicates += store_batch(conn, batch, ready, config)
-        done += len(batch)
-        tick("storing", done, len(new))
-    return duplicates
+    keys = pending_keys(conn)
+    refresh_stories(conn, keys, config, engine, lambda n: tick("summarising", n, len(keys)))
+    return len(keys)
