@@ -9,9 +9,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import newsweave
+from newsweave.store import refresh
 from newsweave.store.db import connect
 from newsweave.store.ingest import ingest
 
@@ -120,7 +122,7 @@ def _stories(db: Path) -> int:
         return 0
 
 
-def make_stories(folder: Path, n: int, stories: int = 12, seed: int = 5) -> None:
+def make_stories(folder: Path, n: int, stories: int, seed: int = 5) -> None:
     """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
     rng = random.Random(seed)
     folder.mkdir()
@@ -132,12 +134,14 @@ def make_stories(folder: Path, n: int, stories: int = 12, seed: int = 5) -> None
         body = " ".join(f"{name} said the {' '.join(rng.sample(vocab, 9))} was over."
                         for _ in range(4))
         (folder / f"{i:04d}.txt").write_text(
-            f"{name} speaks\nDate: 2026-{1 + k:02d}-10\n\n{body}", encoding="utf-8")
+            f"{name} speaks\nDate: {date(2026, 1, 1) + timedelta(days=10 * k)}\n\n{body}",
+            encoding="utf-8")
 
 
 def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    make_stories(corpus, 240)
+    stories = refresh.POOL_STORIES + 4  # enough to be built on the pool
+    make_stories(corpus, 20 * stories, stories)
     killed = tmp_path / "killed.db"
     code = ("import sys, time; from newsweave import pipeline; build = pipeline.build_story; "
             "pipeline.build_story = lambda *a: (time.sleep(0.3), build(*a))[1]; "
@@ -151,9 +155,9 @@ def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: P
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
     _no_process_left(killed)
-    assert 0 < _stories(killed) < 12
+    assert 0 < _stories(killed) < stories
 
     resumed = ingest(corpus, killed)
-    assert resumed.already_stored == 240 and resumed.stories_changed > 0
+    assert resumed.already_stored == 20 * stories and resumed.stories_changed > 0
     ingest(corpus, tmp_path / "clean.db")
     assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")

@@ -30,10 +30,10 @@ from newsweave.render.to_json import story_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
 
-# From this many changed stories the local engine builds their digests on a pool (a 2,000-article
-# ingest into 40 stories, 2 cores, another job on one of them: 11.1-13.5 -> 10.2-10.4 s wall, the
-# same CPU). Batches are not prepared there: shipping articles and results cost more than it saved.
-POOL_STORIES = 8
+# From this many changed stories the local engine builds their digests on a pool. Measured on 2
+# cores: 40 stories (2,000 articles) 11.1-13.5 -> 10.2-10.4 s wall; 8-12 stories (400 articles)
+# no faster, +17% CPU. Batches are not prepared there: shipping them cost more than it saved.
+POOL_STORIES = 16
 POOL_WORKERS = 4
 
 
