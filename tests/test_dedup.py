@@ -235,3 +235,5 @@ def test_duplicates_point_to_canonicals(spec: list[tuple[str, bool]]) -> None:
         assert 0.0 <= d.similarity <= 1.0
     for p in passages:
         assert not {p.article_id, p.other_id} & duplicate_ids
+    sig = signatures([shingles(a.text, {}) for a in arts], 128, seed=1)
+    assert run(arts, signatures=sig) == (dups, passages)  # the caller's signatures: same result

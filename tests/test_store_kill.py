@@ -9,13 +9,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
+import newsweave
+from newsweave.store import refresh
 from newsweave.store.db import connect
 from newsweave.store.ingest import ingest
 
 PLACES = ["Arlen", "Bosk", "Corvel", "Dunmore", "Eskar", "Fennick", "Galder", "Hollin"]
 EVENTS = ["flood", "fire", "strike", "landslide", "blackout", "storm", "protest", "drought"]
+CODE = str(Path(newsweave.__file__).parents[1])  # the children import the newsweave under test
 NOUNS = ["road", "school", "market", "bridge", "hospital", "station", "harbour", "farm", "bank",
          "library", "factory", "council", "union", "village", "court", "airport"]
 
@@ -59,6 +63,27 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names `path` (the ingest and its forked workers; none
+    found where there is no /proc)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def _no_process_left(db: Path) -> None:
+    """Wait until no process names `db` any more: the killed ingest's pool workers exit too."""
+    deadline = time.monotonic() + 5
+    while _processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(db) == []
+
+
 def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 300)
@@ -66,13 +91,14 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     code = ("import sys; from newsweave.store.ingest import ingest; "
             "ingest(sys.argv[1], sys.argv[2], batch_size=40)")
     child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
-                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                             env={**os.environ, "PYTHONPATH": CODE})
     deadline = time.monotonic() + 60
     while _count(killed) < 40 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    _no_process_left(killed)
     stored = _count(killed)
     assert 0 < stored < 300 and stored % 40 == 0  # whole batches only
 
@@ -85,4 +111,53 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     assert resumed.already_stored == stored and resumed.balanced
     clean = ingest(corpus, tmp_path / "clean.db", batch_size=40)
     assert clean.already_stored == 0
+    assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
+
+
+def _stories(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def make_stories(folder: Path, n: int, stories: int, seed: int = 5) -> None:
+    """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    syllables = ["ka", "lo", "ver", "min", "dra", "sel", "tor", "ben", "ha", "rus", "el", "mon"]
+    vocab = ["".join(rng.sample(syllables, 3)) for _ in range(400)]
+    for i in range(n):
+        k = i % stories
+        name = f"{vocab[2 * k].title()} {vocab[2 * k + 1].title()}"
+        body = " ".join(f"{name} said the {' '.join(rng.sample(vocab, 9))} was over."
+                        for _ in range(4))
+        (folder / f"{i:04d}.txt").write_text(
+            f"{name} speaks\nDate: {date(2026, 1, 1) + timedelta(days=10 * k)}\n\n{body}",
+            encoding="utf-8")
+
+
+def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    stories = refresh.POOL_STORIES + 4  # enough to be built on the pool
+    make_stories(corpus, 20 * stories, stories)
+    killed = tmp_path / "killed.db"
+    code = ("import sys, time; from newsweave import pipeline; build = pipeline.build_story; "
+            "pipeline.build_story = lambda *a: (time.sleep(0.3), build(*a))[1]; "
+            "from newsweave.store.ingest import ingest; ingest(sys.argv[1], sys.argv[2])")
+    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
+                             env={**os.environ, "PYTHONPATH": CODE})
+    deadline = time.monotonic() + 60
+    while _stories(killed) < 1 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    _no_process_left(killed)
+    assert 0 < _stories(killed) < stories
+
+    resumed = ingest(corpus, killed)
+    assert resumed.already_stored == 20 * stories and resumed.stories_changed > 0
+    ingest(corpus, tmp_path / "clean.db")
     assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")

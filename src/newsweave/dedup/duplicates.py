@@ -16,7 +16,7 @@ import numpy as np
 from newsweave.dedup.align import MIN_CONTENT_WORDS, SentenceMatch, match_sentences
 from newsweave.dedup.bands import LshSpec, near_candidates
 from newsweave.dedup.groups import Edge, UnionFind, canonical, duplicates
-from newsweave.dedup.minhash import LshParams, shingles
+from newsweave.dedup.minhash import LshParams, candidate_pairs, shingles
 from newsweave.engine import Engine, LocalEngine
 from newsweave.model import Article, Duplicate, Sentence, SharedPassage
 from newsweave.text.tokens import STOPWORDS, fold, sentence_words
@@ -38,20 +38,29 @@ def find_duplicates(
     lsh: LshParams | None = None,
     sentence_threshold: float = 0.5,
     engine: Engine | None = None,
+    signatures: np.ndarray | None = None,
 ) -> tuple[list[Duplicate], list[SharedPassage]]:
     """Duplicates (in input order) and shared passages (by input order of the pair).
 
     `lsh` overrides the bands/rows derived from `near_threshold` and `num_perm`. `engine` runs
     the MinHash band shuffle (default: in this process); the result does not depend on it.
+    `signatures`: the articles' MinHash signatures (`minhash.signatures` rows with `num_perm`
+    and `seed`) when the caller already has them; they are then banded here, not recomputed.
     """
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         raise ValueError("article ids must be unique")
+    if signatures is not None and signatures.shape != (len(articles), num_perm):
+        raise ValueError(f"signatures must be {len(articles)} x {num_perm}")
     uf = UnionFind(len(articles))
     edges: list[Edge] = []
     reps = _exact(articles, uf, edges)
     spec = LshSpec.derive(near_threshold, num_perm, seed, lsh)
-    reps = _near(articles, reps, uf, edges, spec, engine or LocalEngine())
+    if signatures is None:
+        pairs = near_candidates([articles[r].text for r in reps], spec, engine or LocalEngine())
+    else:
+        pairs = candidate_pairs(signatures[reps], spec.params, spec.seed)
+    reps = _near(articles, reps, pairs.tolist(), uf, edges, spec.threshold)
     sents = [s for r in reps for s in sentences.get(articles[r].id, ())]
     links = _links(match_sentences(sents, threshold=sentence_threshold), ids)
     _rewrites(articles, sentences, links, uf, edges, rewrite_threshold)
@@ -78,20 +87,20 @@ def _exact(articles: Sequence[Article], uf: UnionFind, edges: list[Edge]) -> lis
 def _near(
     articles: Sequence[Article],
     reps: list[int],
+    pairs: list[list[int]],
     uf: UnionFind,
     edges: list[Edge],
-    spec: LshSpec,
-    engine: Engine,
+    threshold: float,
 ) -> list[int]:
-    """Merge LSH candidates whose shingle Jaccard >= threshold; return the new representatives."""
-    pairs = near_candidates([articles[r].text for r in reps], spec, engine).tolist()
+    """Merge the LSH candidate `pairs` (positions in `reps`) whose shingle Jaccard >= threshold;
+    return the new representatives."""
     vocab: dict[str, int] = {}
     paired = sorted({k for pair in pairs for k in pair})
     sets = {k: shingles(articles[reps[k]].text, vocab) for k in paired}
     for x, y in pairs:
         both = len(np.intersect1d(sets[x], sets[y], assume_unique=True))
         jaccard = both / (len(sets[x]) + len(sets[y]) - both)
-        if jaccard >= spec.threshold:
+        if jaccard >= threshold:
             uf.union(reps[x], reps[y])
             edges.append(Edge(reps[x], reps[y], jaccard, "near"))
     groups: dict[int, list[int]] = {}

@@ -27,11 +27,15 @@ REWRITE_CANDIDATES = 3
 UNPROBED = 2  # the commonest of those terms, whose postings are not read
 
 
-def band_keys(articles: Sequence[Article], config: WeaveConfig) -> list[list[int]]:
-    """Per article, one signed 64-bit key per LSH band (as `dedup.minhash` bands them)."""
-    params = optimal_params(config.near_threshold, NUM_PERM)
+def minhashes(articles: Sequence[Article], config: WeaveConfig) -> np.ndarray:
+    """The articles' MinHash signatures, as `find_duplicates` computes them."""
     vocab: dict[str, int] = {}
-    sig = signatures([shingles(a.text, vocab) for a in articles], NUM_PERM, config.seed)
+    return signatures([shingles(a.text, vocab) for a in articles], NUM_PERM, config.seed)
+
+
+def band_keys(sig: np.ndarray, config: WeaveConfig) -> list[list[int]]:
+    """Per signature, one signed 64-bit key per LSH band (as `dedup.minhash` bands them)."""
+    params = optimal_params(config.near_threshold, NUM_PERM)
     keys = minhash_band_keys(sig, params, config.seed)  # (bands, articles)
     keys += np.arange(params.bands, dtype=np.uint64)[:, None]  # one key space for all bands
     return keys.T.view(np.int64).tolist()
@@ -90,11 +94,14 @@ def batch_duplicates(
     batch: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     config: WeaveConfig,
+    batch_sig: np.ndarray,
 ) -> list[Duplicate]:
-    """Duplicates among `batch` articles: of a stored article when their group holds one."""
+    """Duplicates among `batch` articles (`batch_sig`: their `minhashes`): of a stored article
+    when their group holds one."""
     found, _ = find_duplicates(
         [*stored, *batch], sentences, near_threshold=config.near_threshold,
         rewrite_threshold=config.rewrite_threshold, num_perm=NUM_PERM, seed=config.seed,
+        signatures=np.concatenate([minhashes(stored, config), batch_sig]),
     )
     stored_ids = {a.id for a in stored}
     groups: dict[str, list[Duplicate]] = {}

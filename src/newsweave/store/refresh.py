@@ -9,13 +9,16 @@ half-written, and a refresh that was cut off is redone by the next ingest.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from newsweave.engine import Engine, chunks
-from newsweave.model import Article, Digest, Duplicate, Story
+from newsweave.engine import Engine, LocalEngine, chunks
+from newsweave.engine.pool import PoolEngine
+from newsweave.model import Article, Duplicate, Story
 from newsweave.pipeline import (
     STORIES_PER_PARTITION,
     StoryPartition,
@@ -23,9 +26,15 @@ from newsweave.pipeline import (
     copies_by_canonical,
     stories_partition,
 )
-from newsweave.render.to_json import digest_to_dict
+from newsweave.render.to_json import story_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
+
+# From this many changed stories the local engine builds their digests on a pool. Measured on 2
+# cores: 40 stories (2,000 articles) 11.1-13.5 -> 10.2-10.4 s wall; 8-12 stories (400 articles)
+# no faster, +17% CPU. Batches are not prepared there: shipping them cost more than it saved.
+POOL_STORIES = 16
+POOL_WORKERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +61,8 @@ def refresh_stories(
     """Rebuild and store the stories `keys` from their stored articles; `done(n)` after each."""
     waiting: deque[list[_Stored]] = deque()
 
-    def parts() -> Iterator[StoryPartition]:
-        for chunk in chunks(keys, STORIES_PER_PARTITION):
+    def parts(size: int) -> Iterator[StoryPartition]:
+        for chunk in chunks(keys, size):
             stored = [_stored(conn, key) for key in chunk]
             waiting.append(stored)
             yield StoryPartition.of(
@@ -64,14 +73,28 @@ def refresh_stories(
             )
 
     n = 0
-    for stories in engine.map(stories_partition, parts()):
-        for stored, story in zip(waiting.popleft(), stories, strict=True):
-            with transaction(conn):
-                _write(conn, stored.key, Digest(articles=stored.articles, stories=(story,),
-                                                duplicates=stored.duplicates, rejected=()))
-                conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
-            n += 1
-            done(n)
+    with _digest_engine(engine, len(keys)) as (digests, size):
+        for stories in digests.map(stories_partition, parts(size)):
+            for stored, story in zip(waiting.popleft(), stories, strict=True):
+                with transaction(conn):
+                    _write(conn, stored.key, story, stored.articles)
+                    conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
+                n += 1
+                done(n)
+
+
+@contextmanager
+def _digest_engine(engine: Engine, stories: int) -> Iterator[tuple[Engine, int]]:
+    """The engine that builds the digests of `stories` stories, and its partition size (in
+    stories). The local engine's work goes to a pool of one process per core (at most
+    `POOL_WORKERS`) from `POOL_STORIES` stories on, in partitions of a quarter of a worker's
+    share, so that unequal stories still keep every worker busy."""
+    workers = min(os.cpu_count() or 1, POOL_WORKERS)
+    if not isinstance(engine, LocalEngine) or stories < POOL_STORIES or workers < 2:
+        yield engine, STORIES_PER_PARTITION
+        return
+    with PoolEngine(workers) as pool:
+        yield pool, max(1, min(STORIES_PER_PARTITION, stories // (4 * workers)))
 
 
 def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
@@ -91,10 +114,10 @@ def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
     )
 
 
-def _write(conn: sqlite3.Connection, key: int, digest: Digest) -> None:
-    data = digest_to_dict(digest)["stories"][0]
-    story: Story = digest.stories[0]
-    sources = {a.source or a.input for a in digest.articles}
+def _write(conn: sqlite3.Connection, key: int, story: Story, articles: Sequence[Article]) -> None:
+    """The story row (its digest JSON as in `weave`'s digest) and its full-text entry."""
+    data = story_to_dict(story, {a.id: a.source for a in articles})
+    sources = {a.source or a.input for a in articles}
     conn.execute("DELETE FROM stories WHERE key = ? OR id = ?", (key, story.id))
     conn.execute(
         "INSERT INTO stories (key, id, title, size, duplicates, sources, first_published, "

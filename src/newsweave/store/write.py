@@ -15,6 +15,7 @@ from newsweave.store.dedupe import (
     REWRITE_TERMS,
     band_keys,
     batch_duplicates,
+    minhashes,
     rewrite_candidates,
     stored_candidates,
 )
@@ -29,13 +30,14 @@ def store_batch(conn: sqlite3.Connection, batch: Sequence[Article], config: Weav
     cfg = config.cluster
     bags = dict(zip((a.id for a in batch), bags_of(batch, cfg), strict=True))
     tops = [top_terms(bags[a.id], REWRITE_TERMS) for a in batch]
-    keys = band_keys(batch, config)
+    sig = minhashes(batch, config)
+    keys = band_keys(sig, config)
     with transaction(conn):
         df = document_frequencies(conn, {t for b in bags.values()
                                          for t in top_terms(b, max(cfg.top_terms, REWRITE_TERMS))})
         stored = stored_candidates(conn, keys, rewrite_candidates(conn, tops, df))
         sentences = {a.id: sentences_of(a) for a in (*stored, *batch)}
-        duplicates = batch_duplicates(stored, batch, sentences, config)
+        duplicates = batch_duplicates(stored, batch, sentences, config, sig)
         copy_of = {d.article_id: d for d in duplicates}
         canonical = [a for a in batch if a.id not in copy_of]
         story = assign(conn, canonical, [bags[a.id] for a in canonical], df, cfg)
