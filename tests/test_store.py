@@ -53,21 +53,29 @@ def test_migrations_from_an_empty_file_and_reopen_is_a_no_op(tmp_path: Path) -> 
     again.close()
 
 
-def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None:
+def _upgraded_and_fresh(tmp_path: Path, downgrade: str) -> tuple[Path, Path]:
+    """Two stores given the same two ingests; between them, the first is taken back to an
+    older layout by the SQL script `downgrade`, so that the second ingest upgrades it."""
     db, fresh = tmp_path / "old.db", tmp_path / "new.db"
     one = write_files(tmp_path / "one", {k: HARBOUR[k] for k in ("a.txt", "b.txt")})
     two = write_files(tmp_path / "two", {"c.txt": HARBOUR["c.txt"], "storm.txt": STORM})
     for store in (db, fresh):
         ingest(one, store)
-    with sqlite3.connect(db) as conn:  # back to the layout before migration 3
-        conn.executescript(
-            "CREATE TABLE old (term TEXT NOT NULL, article_id TEXT NOT NULL, day REAL); "
-            "INSERT INTO old SELECT term, article_id, day FROM terms ORDER BY rowid; "
-            "DROP TABLE terms; ALTER TABLE old RENAME TO terms; "
-            "CREATE INDEX terms_term ON terms(term); DROP INDEX articles_duplicate; "
-            "DROP TABLE term_counts; PRAGMA user_version = 2;")
+    with sqlite3.connect(db) as conn:
+        conn.executescript(downgrade)
     for store in (db, fresh):
         ingest(two, store)
+    return db, fresh
+
+
+def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None:
+    db, fresh = _upgraded_and_fresh(  # back to the layout before migration 3
+        tmp_path,
+        "CREATE TABLE old (term TEXT NOT NULL, article_id TEXT NOT NULL, day REAL); "
+        "INSERT INTO old SELECT term, article_id, day FROM terms ORDER BY rowid; "
+        "DROP TABLE terms; ALTER TABLE old RENAME TO terms; "
+        "CREATE INDEX terms_term ON terms(term); DROP INDEX articles_duplicate; "
+        "DROP TABLE term_counts; PRAGMA user_version = 2;")
     rows = "SELECT term, article_id, day, story_key FROM terms ORDER BY rowid"
     with sqlite3.connect(db) as old, sqlite3.connect(fresh) as new:
         assert old.execute(rows).fetchall() == new.execute(rows).fetchall()
@@ -77,15 +85,8 @@ def test_migration_3_indexes_the_terms_of_a_filled_store(tmp_path: Path) -> None
 
 
 def test_migration_4_counts_the_terms_of_a_filled_store(tmp_path: Path) -> None:
-    db, fresh = tmp_path / "old.db", tmp_path / "new.db"
-    one = write_files(tmp_path / "one", {k: HARBOUR[k] for k in ("a.txt", "b.txt")})
-    two = write_files(tmp_path / "two", {"c.txt": HARBOUR["c.txt"], "storm.txt": STORM})
-    for store in (db, fresh):
-        ingest(one, store)
-    with sqlite3.connect(db) as conn:  # back to the layout before migration 4
-        conn.executescript("DROP TABLE term_counts; PRAGMA user_version = 3;")
-    for store in (db, fresh):
-        ingest(two, store)
+    db, fresh = _upgraded_and_fresh(  # back to the layout before migration 4
+        tmp_path, "DROP TABLE term_counts; PRAGMA user_version = 3;")
     counts = "SELECT term, articles FROM term_counts ORDER BY term"
     with sqlite3.connect(db) as old, sqlite3.connect(fresh) as new:
         found = old.execute(counts).fetchall()

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -55,10 +56,11 @@ def _snapshot(db: Path) -> tuple[list, list]:
     return stories, articles
 
 
-def _count(db: Path) -> int:
+def _count(db: Path, table: str = "articles") -> int:
+    """Rows in `table` of the store being written (0 before the table exists)."""
     try:
         with sqlite3.connect(db, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
 
@@ -84,21 +86,27 @@ def _no_process_left(db: Path) -> None:
     assert _processes_naming(db) == []
 
 
+def _kill_when(code: str, corpus: Path, db: Path, ready: Callable[[], bool]) -> None:
+    """Run `code` (argv: corpus, db) in a child process, `kill -9` it once `ready()`, and check
+    that it was killed (not finished) and that none of its processes is left."""
+    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(db)],
+                             env={**os.environ, "PYTHONPATH": CODE})
+    deadline = time.monotonic() + 60
+    while not ready() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    _no_process_left(db)
+
+
 def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 300)
     killed = tmp_path / "killed.db"
     code = ("import sys; from newsweave.store.ingest import ingest; "
             "ingest(sys.argv[1], sys.argv[2], batch_size=40)")
-    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
-                             env={**os.environ, "PYTHONPATH": CODE})
-    deadline = time.monotonic() + 60
-    while _count(killed) < 40 and child.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    _no_process_left(killed)
+    _kill_when(code, corpus, killed, lambda: _count(killed) >= 40)
     stored = _count(killed)
     assert 0 < stored < 300 and stored % 40 == 0  # whole batches only
 
@@ -112,14 +120,6 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     clean = ingest(corpus, tmp_path / "clean.db", batch_size=40)
     assert clean.already_stored == 0
     assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
-
-
-def _stories(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-    except sqlite3.OperationalError:  # not created yet
-        return 0
 
 
 def make_stories(folder: Path, n: int, stories: int, seed: int = 5) -> None:
@@ -146,16 +146,8 @@ def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: P
     code = ("import sys, time; from newsweave import pipeline; build = pipeline.build_story; "
             "pipeline.build_story = lambda *a: (time.sleep(0.3), build(*a))[1]; "
             "from newsweave.store.ingest import ingest; ingest(sys.argv[1], sys.argv[2])")
-    child = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(killed)],
-                             env={**os.environ, "PYTHONPATH": CODE})
-    deadline = time.monotonic() + 60
-    while _stories(killed) < 1 and child.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    _no_process_left(killed)
-    assert 0 < _stories(killed) < stories
+    _kill_when(code, corpus, killed, lambda: _count(killed, "stories") >= 1)
+    assert 0 < _count(killed, "stories") < stories
 
     resumed = ingest(corpus, killed)
     assert resumed.already_stored == 20 * stories and resumed.stories_changed > 0
