@@ -1,7 +1,7 @@
 """The local engine on a small pool of worker processes: the same partition functions, results in
 order, for a step with enough independent partitions to share between the cores.
 
-Workers are forked where the platform can (no re-import), and each exits once the process that
+Workers are forked on Linux (no re-import), and each exits once the process that
 started it is gone, so that a killed run (`kill -9`) leaves no worker behind.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -26,8 +27,9 @@ class PoolEngine(LocalEngine):
     stays in this process."""
 
     def __init__(self, workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # Forked on Linux (no re-import); elsewhere the platform's default (spawn on macOS,
+        # where forking a process that has used system frameworks is unsafe, and on Windows).
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
         self.workers = workers
         self._pool = ProcessPoolExecutor(workers, mp_context=context,
                                          initializer=_exit_with, initargs=(os.getpid(),))
