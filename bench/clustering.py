@@ -120,11 +120,12 @@ def evaluate(arts: list[Article], gold: list[str], cfg: ClusterConfig) -> dict:
 
 
 def evaluate_incremental(arts: list[Article], gold: list[str], cfg: ClusterConfig,
-                         batch: dict | None = None) -> dict:
+                         batch_labels: list) -> dict:
     """The articles stored into a fresh store as `ingest` stores them: in date order (undated
     ones after, in file order), `BATCH` per transaction, each batch deduplicated against the
     store and assigned to stored or new stories. Digests are not built (they move no article).
-    `batch`: the batch result of the same articles, for the agreement (B-cubed F1 vs batch)."""
+    `batch_labels`: `evaluate`'s labels of the same articles, for the agreement (B-cubed F1
+    vs batch)."""
     order = sorted(range(len(arts)), key=lambda k: (arts[k].published is None,
                                                     arts[k].published or EPOCH, k))
     config = WeaveConfig(cluster=cfg)
@@ -140,7 +141,7 @@ def evaluate_incremental(arts: list[Article], gold: list[str], cfg: ClusterConfi
     b = bcubed(pred, gold)
     return {"n": len(arts), "gold": len(set(gold)), "pred": len(set(pred)), "P": b.precision,
             "R": b.recall, "F1": b.f1, "ARI": ari(pred, gold), "NMI": nmi(pred, gold),
-            "s": seconds, "vs_batch": bcubed(pred, batch["labels"]).f1 if batch else None}
+            "s": seconds, "vs_batch": bcubed(pred, batch_labels).f1}
 
 
 def datasets() -> dict[str, tuple[str, Callable[[], Labelled]]]:
@@ -208,7 +209,7 @@ def quality(only: str | None, cfg: ClusterConfig, incremental: bool) -> list[str
         rows.append(ROW.format(name=name, **r))
         print(rows[-1], flush=True)
         if incremental:
-            inc = evaluate_incremental(arts, gold, cfg, r)
+            inc = evaluate_incremental(arts, gold, cfg, r["labels"])
             rows.append(ROW.format(name=f"{name}, incremental (store, {BATCH} per batch; "
                                    f"B3 F1 {inc['vs_batch']:.3f} vs batch)", **inc))
             print(rows[-1], flush=True)

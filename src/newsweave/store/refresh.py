@@ -32,7 +32,7 @@ from newsweave.store.tx import transaction
 
 # From this many changed stories the local engine builds their digests on a pool. Measured on 2
 # cores: 40 stories (2,000 articles) 11.1-13.5 -> 10.2-10.4 s wall; 8-12 stories (400 articles)
-# no faster, +17% CPU. Batches are not prepared there: shipping them cost more than it saved.
+# no faster, +17% CPU.
 POOL_STORIES = 16
 POOL_WORKERS = 4
 

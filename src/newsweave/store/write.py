@@ -43,7 +43,6 @@ def store_batch(conn: sqlite3.Connection, batch: Sequence[Article], config: Weav
         story = assign(conn, canonical, [bags[a.id] for a in canonical], df, cfg)
         story.update(_stored_stories(conn, duplicates, story))
         _insert(conn, batch, bags, keys, copy_of, story, cfg.top_terms)
-        count_terms(conn, [bags[a.id].terms for a in canonical])
         conn.executemany("INSERT OR IGNORE INTO pending (story_key) VALUES (?)",
                          [(k,) for k in sorted(set(story.values()))])
     return len(duplicates)
@@ -65,7 +64,7 @@ def _insert(
     top: int,
 ) -> None:
     """The batch's rows, in batch order: articles, band keys, the top terms of the canonical
-    articles, full text."""
+    articles, full text; and the canonical articles' terms added to the term counts."""
     conn.executemany(
         "INSERT INTO articles (id, content_id, input, title, source, url, published, "
         "paragraphs, removed, terms, duplicate_of, kind, similarity, story_key) "
@@ -81,6 +80,7 @@ def _insert(
     )
     conn.executemany("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                      [(a.id, a.title, a.text) for a in batch])
+    count_terms(conn, [bags[a.id].terms for a in batch if a.id not in copy_of])
 
 
 def _article_row(a: Article, bag: Bag, duplicate: Duplicate | None, story_key: int) -> tuple:
