@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from newsweave.cluster import ClusterConfig
-from newsweave.store.assign import Bag, average_linkage, candidate_stories, top_terms
+from newsweave.store.assign import (
+    Bag,
+    GroupVectors,
+    StoryVectors,
+    average_linkage,
+    candidate_stories,
+    top_terms,
+)
 from newsweave.store.db import connect
 from newsweave.store.dedupe import REWRITE_CANDIDATES, REWRITE_TERMS, rewrite_candidates
 from newsweave.store.index import StoryPostings, TermCounts, count_terms, document_frequencies
@@ -90,13 +97,58 @@ def test_a_storys_own_terms_are_weighed_by_the_stores_idf(tmp_path: Path) -> Non
 
     members, group = [bag() for _ in range(30)], [bag()]
     cfg = ClusterConfig()
+
+    def score(counts: TermCounts) -> float:
+        return average_linkage(GroupVectors.of(group, counts, cfg),
+                               StoryVectors.of(members, counts), cfg)
+
     conn = connect(tmp_path / "s.db")
     count_terms(conn, [b.terms for b in members])
     counts = TermCounts(conn)
     counts.articles = len(members)  # the counts are what is tested, not the articles table
-    alone = average_linkage(group, members, counts, cfg)
+    alone = score(counts)
     count_terms(conn, [[f"other{k}", f"x{k % 50}"] for k in range(3000)])
     counts = TermCounts(conn)
     counts.articles = len(members) + 3000
-    in_store = average_linkage(group, members, counts, cfg)
+    in_store = score(counts)
     assert alone < cfg.effective_threshold <= in_store
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_average_linkage_is_the_mean_tfidf_cosine_of_all_pairs(tmp_path: Path, seed: int) -> None:
+    """Against the formula computed pair by pair: (1 + log tf) * idf over the store and the
+    group, L2-normalised, pairs further apart than the window count 0."""
+    rng = random.Random(seed)
+    cfg = ClusterConfig()
+
+    def bag() -> Bag:
+        size = rng.randint(0, 12)
+        terms = Counter({rng.choice(VOCAB): rng.choice([1, 2, 3.5]) for _ in range(size)})
+        return Bag(terms, rng.choice([math.nan, float(rng.randint(0, 8))]))
+
+    members, group = [bag() for _ in range(rng.randint(1, 12))], [bag() for _ in range(3)]
+    conn = connect(tmp_path / "s.db")
+    count_terms(conn, [[rng.choice(VOCAB) for _ in range(5)] for _ in range(40)])
+    counts = TermCounts(conn)
+    docs = counts.articles + len(group)
+    stored = dict(zip(VOCAB, counts.of(VOCAB).tolist(), strict=True))
+
+    def vector(b: Bag) -> dict[str, float]:
+        v = {}
+        for t, n in b.terms.items():
+            carriers = stored[t] + sum(t in g.terms for g in group)
+            idf = math.log((1 + cfg.idf_prior_docs + docs) / (1 + carriers)) + 1
+            v[t] = (1 + math.log(n)) * idf
+        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+        return {t: w / norm for t, w in v.items()}
+
+    def cosine(a: Bag, b: Bag) -> float:
+        if abs(a.day - b.day) > cfg.time_window_days:
+            return 0.0
+        va, vb = vector(a), vector(b)
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+    expected = sum(cosine(g, m) for g in group for m in members) / (len(group) * len(members))
+    got = average_linkage(GroupVectors.of(group, counts, cfg), StoryVectors.of(members, counts),
+                          cfg)
+    assert got == pytest.approx(expected, abs=1e-6)

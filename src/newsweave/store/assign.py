@@ -21,7 +21,7 @@ import numpy as np
 
 from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.cluster.cluster import day_number
-from newsweave.cluster.features import idf, term_matrix, weigh
+from newsweave.cluster.features import idf, term_matrix
 from newsweave.model import Article
 from newsweave.store.codec import when
 from newsweave.store.index import StoryPostings, TermCounts
@@ -95,12 +95,12 @@ def assign(
     where = {a.id: k for k, a in enumerate(articles)}
     postings = StoryPostings.read(conn, usable_terms(bags, df, cfg))
     counts = TermCounts(conn)
-    members: dict[int, list[Bag]] = {}
+    stories: dict[int, StoryVectors] = {}
     next_key = _next_key(conn)
     out: dict[str, int] = {}
     for group in cluster_articles(articles, cfg, bags=[b.terms for b in bags]):
         group_bags = [bags[where[aid]] for aid in group]
-        key = _best_story(conn, postings, counts, members, group_bags, df, cfg)
+        key = _best_story(conn, postings, counts, stories, group_bags, df, cfg)
         if key is None:
             key, next_key = next_key, next_key + 1
         out.update((aid, key) for aid in group)
@@ -114,16 +114,18 @@ def _next_key(conn: sqlite3.Connection) -> int:
 
 def _best_story(
     conn: sqlite3.Connection, postings: StoryPostings, counts: TermCounts,
-    members: dict[int, list[Bag]], group: Sequence[Bag], df: Mapping[str, int],
+    stories: dict[int, StoryVectors], group: Sequence[Bag], df: Mapping[str, int],
     cfg: ClusterConfig,
 ) -> int | None:
-    """The candidate story scoring highest at or above the threshold; `members` caches the
-    stored members' bags by story key."""
+    """The candidate story scoring highest at or above the threshold; `stories` caches the
+    stored members' vectors by story key."""
     best, best_score = None, cfg.effective_threshold
+    vectors = None
     for key in candidate_stories(postings, group, df, cfg):
-        if key not in members:
-            members[key] = _members(conn, key)
-        score = average_linkage(group, members[key], counts, cfg)
+        if key not in stories:
+            stories[key] = StoryVectors.of(_members(conn, key), counts)
+        vectors = vectors or GroupVectors.of(group, counts, cfg)
+        score = average_linkage(vectors, stories[key], cfg)
         if score >= best_score:
             best, best_score = key, score
     return best
@@ -137,18 +139,82 @@ def _members(conn: sqlite3.Connection, key: int) -> list[Bag]:
     return [Bag(Counter(json.loads(t)), day_number(when(p))) for t, p in rows]
 
 
-def average_linkage(
-    group: Sequence[Bag], members: Sequence[Bag], counts: TermCounts, cfg: ClusterConfig
-) -> float:
+@dataclass(frozen=True, slots=True)
+class GroupVectors:
+    """A new group's TF-IDF rows (dense, L2-normalised, the idf counting the store and the
+    group) over the group's terms, and what scoring it against a story's members needs."""
+
+    terms: list[str]
+    rows: np.ndarray  # group x terms
+    carriers: np.ndarray  # per term: the group's articles carrying it
+    docs: int  # stored canonical articles + the group
+    days: np.ndarray
+
+    @classmethod
+    def of(cls, group: Sequence[Bag], counts: TermCounts, cfg: ClusterConfig) -> GroupVectors:
+        x, terms = term_matrix([b.terms for b in group])
+        tf = x.toarray().astype(np.float64)
+        carriers = np.count_nonzero(tf, axis=0)
+        docs = counts.articles + len(group)
+        rows = tf * idf(counts.of(terms) + carriers, docs, cfg.idf_prior_docs)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return cls(terms, rows / norms, carriers, docs,
+                   np.array([b.day for b in group], dtype=float))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryVectors:
+    """A stored story's members as sublinear term frequencies, column by column (CSC arrays),
+    with the store's count of each term and the members' days: built once per batch and story,
+    so that scoring a group costs a few array operations, not a new term matrix and a dozen
+    small sparse products (Multi-News, 2,000 articles: 6.3 CPU-s in this step before)."""
+
+    column: dict[str, int]  # term -> column
+    starts: np.ndarray  # column c's entries: starts[c] to starts[c + 1]
+    members: np.ndarray  # per entry: member row
+    tf: np.ndarray  # per entry: 1 + log tf
+    entry_columns: np.ndarray  # per entry: its column
+    stored: np.ndarray  # per column: stored canonical articles carrying the term
+    days: np.ndarray
+
+    @classmethod
+    def of(cls, members: Sequence[Bag], counts: TermCounts) -> StoryVectors:
+        x, terms = term_matrix([b.terms for b in members])
+        x = x.tocsc()
+        x.sort_indices()
+        return cls(
+            column={t: c for c, t in enumerate(terms)},
+            starts=x.indptr.astype(np.int64),
+            members=x.indices.astype(np.int64),
+            tf=x.data.astype(np.float64),
+            entry_columns=np.repeat(np.arange(len(terms)), np.diff(x.indptr)),
+            stored=counts.of(terms),
+            days=np.array([m.day for m in members], dtype=float),
+        )
+
+
+def average_linkage(group: GroupVectors, story: StoryVectors, cfg: ClusterConfig) -> float:
     """Mean TF-IDF cosine over all (group, member) pairs; pairs outside the window count 0.
-    The idf counts the stored articles (`counts`) and the new group."""
-    if not group or not members:
+    The idf counts the stored articles and the new group, as batch clustering's counts the
+    batch."""
+    n = len(story.days)
+    if not len(group.days) or not n:
         return 0.0
-    x, terms = term_matrix([b.terms for b in (*group, *members)])
-    in_group = np.bincount(x[: len(group)].indices, minlength=len(terms))
-    x = weigh(x, idf(counts.of(terms) + in_group, counts.articles + len(group),
-                     cfg.idf_prior_docs))
-    cos = (x[: len(group)] @ x[len(group) :].T).toarray()
-    gap = np.abs(np.array([[g.day] for g in group]) - np.array([m.day for m in members]))
-    cos[gap > cfg.time_window_days] = 0.0
+    mine = [j for j, t in enumerate(group.terms) if t in story.column]
+    theirs = np.array([story.column[group.terms[j]] for j in mine], dtype=np.int64)
+    carried = story.stored.copy()
+    carried[theirs] += group.carriers[mine]
+    weights = idf(carried, group.docs, cfg.idf_prior_docs)
+    tf = story.tf * weights[story.entry_columns]
+    norms = np.sqrt(np.bincount(story.members, weights=tf * tf, minlength=n))
+    norms[norms == 0] = 1.0
+    lengths = story.starts[theirs + 1] - story.starts[theirs]
+    position = np.repeat(np.arange(len(theirs)), lengths)
+    entries = (np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+               + np.repeat(story.starts[theirs], lengths))
+    shared = np.zeros((len(theirs), n))
+    shared[position, story.members[entries]] = tf[entries]
+    cos = (group.rows[:, mine] @ shared) / norms
+    cos[np.abs(group.days[:, None] - story.days) > cfg.time_window_days] = 0.0
     return float(cos.mean())
