@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newsweave.compare import numbers
 from newsweave.compare.dates import date_mentions
 from newsweave.compare.names import are_variants, differ_in_spelling
 from newsweave.compare.numbers import parse_number, quantities
@@ -42,6 +46,24 @@ def test_units_durations_shares_money() -> None:
     assert quantities("25%")[0].value == quantities("a quarter of it")[0].value
     assert quantities("$1.2 billion")[0].value == quantities("1.2 billion dollars")[0].value
     assert quantities("$1.2 billion")[0].unit == "USD"
+
+
+_NUMBERISH = ["a", "an", "one", "twenty", "Five", "half", "quarter", "of", "million", "year",
+              "months", "day", "about", "more", "than", "$", "%", "percent", "12", "3.5",
+              "2,000", "2015", "-", "dozen", "hundred", "and", "people", "someone", "ﬁve",
+              "one's", "x9", "①", "twentyé", "Decade", "per", "cent", ",", "."]
+
+
+@given(st.lists(st.sampled_from(_NUMBERISH), max_size=12), st.sampled_from([" ", "", "-"]))
+def test_the_number_pre_test_never_hides_a_quantity(words: list[str], glue: str) -> None:
+    """A sentence the cheap pre-test skips has no quantity when fully parsed."""
+    text = glue.join(words)
+    pre_test, numbers._MAYBE_NUMBER = numbers._MAYBE_NUMBER, re.compile("")
+    try:
+        parsed = quantities(text)
+    finally:
+        numbers._MAYBE_NUMBER = pre_test
+    assert quantities(text) == parsed
 
 
 def test_years_and_times_are_not_quantities() -> None:

@@ -38,6 +38,11 @@ DURATIONS = {"year": 365.0, "month": 365 / 12, "week": 7.0, "day": 1.0, "decade"
              "hour": 1 / 24}
 CURRENCIES = {"$": "USD", "dollar": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "pound": "GBP"}
 _STARTERS = frozenset({"a", "an", "one", "half", *UNITS, *TENS})  # words a number can start with
+# A number needs a digit or one of these words ("a"/"an" count only before a fraction, a scale
+# or a duration): a folded sentence with none states no quantity and is not tokenised for one.
+_NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES, *FRACTIONS, *DURATIONS, "hundred", "dozen"},
+                       key=lambda w: (-len(w), w))
+_MAYBE_NUMBER = re.compile(rf"\d|(?<![a-z])(?:{'|'.join(_NUMBER_WORDS)})(?![a-z])")
 
 
 class Token(NamedTuple):
@@ -86,6 +91,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity stated in `text`, in order (bare years such as 2015 are left out)."""
+    if not _MAYBE_NUMBER.search(fold(text)):
+        return []
     toks = tokens(text)
     words = [t.text for t in toks]
     out: list[Quantity] = []
