@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from newsweave.text.tokens import _stemmer, content_terms, stem
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsweave.text.tokens import _FOLD, _stemmer, content_terms, fold, stem
 
 
 def test_stems_come_from_the_c_build_of_snowball() -> None:
@@ -23,3 +27,13 @@ def test_porter_stems(word: str, expected: str) -> None:
 def test_content_terms_skip_stop_words_and_stem_the_rest() -> None:
     assert content_terms("The talks were postponed by the ministers") == [
         "talk", "postpon", "minist"]
+
+
+@given(st.text(alphabet=st.sampled_from([*_FOLD, "a", "B", " ", "-", "é", "ﬁ", "①", "İ", "'"])))
+def test_fold_is_the_character_map_then_nfkc_then_lower_case(text: str) -> None:
+    expected = unicodedata.normalize("NFKC", text.translate(str.maketrans(_FOLD))).lower()
+    assert fold(text) == expected
+
+
+def test_fold_turns_typography_into_ascii() -> None:
+    assert fold("“Ardell’s” dam — 4\u00a0000 ﬁles") == '"ardell\'s" dam - 4 000 files'

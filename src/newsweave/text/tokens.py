@@ -8,14 +8,15 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 
-_FOLD = str.maketrans(
-    {
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
-    }
-)
+_FOLD = {
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+}
+# A regex, not str.translate: translate leaves its fast path on non-ASCII text (a 3.5 KB
+# article: 194 us against 29 us).
+_FOLDED = re.compile("[" + "".join(_FOLD) + "]")
 
 # A compact English stop-word list (function words only; content words are never here).
 STOPWORDS: frozenset[str] = frozenset(
@@ -36,7 +37,9 @@ STOPWORDS: frozenset[str] = frozenset(
 
 def fold(text: str) -> str:
     """Typographic quotes/dashes/spaces to ASCII, NFKC, lower case: a key for comparing text."""
-    return unicodedata.normalize("NFKC", text.translate(_FOLD)).lower()
+    if text.isascii():  # nothing to fold or normalise
+        return text.lower()
+    return unicodedata.normalize("NFKC", _FOLDED.sub(lambda m: _FOLD[m[0]], text)).lower()
 
 
 def words(text: str) -> list[str]:
