@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ingest import make_corpus
 
-from newsweave.store import refresh
+from newsweave import pipeline
 from newsweave.store.ingest import ingest
 
 STAGES = (  # module that calls the function, function, label (indent = nesting)
@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--input", type=Path, help="ingest this instead of a synthetic corpus")
     parser.add_argument("--store", type=Path, help="with --input: into a copy of this store")
     args = parser.parse_args()
-    refresh.POOL_STORIES = sys.maxsize
+    pipeline.POOL_STORIES = sys.maxsize
     spent = instrument()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.db"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,19 @@ def hostile_files() -> dict[str, str]:
     import json
 
     return {"a.txt": plain, "b.json": json.dumps(record), "c.html": page}
+
+
+def make_stories(folder: Path, n: int, stories: int, seed: int = 5) -> None:
+    """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    syllables = ["ka", "lo", "ver", "min", "dra", "sel", "tor", "ben", "ha", "rus", "el", "mon"]
+    vocab = ["".join(rng.sample(syllables, 3)) for _ in range(400)]
+    for i in range(n):
+        k = i % stories
+        name = f"{vocab[2 * k].title()} {vocab[2 * k + 1].title()}"
+        body = " ".join(f"{name} said the {' '.join(rng.sample(vocab, 9))} was over."
+                        for _ in range(4))
+        (folder / f"{i:04d}.txt").write_text(
+            f"{name} speaks\nDate: {date(2026, 1, 1) + timedelta(days=10 * k)}\n\n{body}",
+            encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import pytest
@@ -14,7 +15,7 @@ from newsweave.engine import LocalEngine, make_engine
 from newsweave.errors import MissingExtra, NewsweaveError
 from newsweave.render.to_json import digest_to_dict
 
-from .conftest import EXAMPLES, HARBOUR, SHARED, write_files
+from .conftest import EXAMPLES, HARBOUR, SHARED, make_stories, write_files
 
 MULTINEWS = SHARED / "data" / "multinews" / "test.jsonl"
 requires_multinews = pytest.mark.skipif(
@@ -128,6 +129,26 @@ def test_scheduler_needs_the_dask_engine(capsys):
 
 def two_stories(tmp_path):
     return [write_files(tmp_path / "harbour", HARBOUR), EXAMPLES]
+
+
+def test_weave_builds_many_stories_on_a_pool_with_the_same_digest(tmp_path, monkeypatch):
+    make_stories(tmp_path / "feed", 6 * (pipeline.POOL_STORIES + 4), pipeline.POOL_STORIES + 4)
+    pools = []
+
+    class Counted(pipeline.PoolEngine):
+        def __init__(self, workers: int) -> None:
+            pools.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(pipeline, "PoolEngine", Counted)
+    pooled = newsweave.weave(tmp_path / "feed")
+    assert len(pooled.stories) == pipeline.POOL_STORIES + 4
+    if (os.cpu_count() or 1) > 1:
+        assert pools, "the stories were not built on the pool"
+    monkeypatch.setattr(pipeline, "POOL_STORIES", sys.maxsize)
+    alone = newsweave.weave(tmp_path / "feed")
+    assert digest_to_dict(pooled) == digest_to_dict(alone)
+    assert len(pools) <= 1
 
 
 def test_out_dir_holds_every_story_as_jsonl_shards(tmp_path, monkeypatch):

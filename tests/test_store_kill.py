@@ -10,13 +10,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 
 import newsweave
-from newsweave.store import refresh
+from newsweave import pipeline
 from newsweave.store.db import connect
 from newsweave.store.ingest import ingest
+
+from .conftest import make_stories
 
 PLACES = ["Arlen", "Bosk", "Corvel", "Dunmore", "Eskar", "Fennick", "Galder", "Hollin"]
 EVENTS = ["flood", "fire", "strike", "landslide", "blackout", "storm", "protest", "drought"]
@@ -122,25 +123,9 @@ def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) ->
     assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")
 
 
-def make_stories(folder: Path, n: int, stories: int, seed: int = 5) -> None:
-    """`n` dated articles about `stories` events, each in its own words (few duplicates)."""
-    rng = random.Random(seed)
-    folder.mkdir()
-    syllables = ["ka", "lo", "ver", "min", "dra", "sel", "tor", "ben", "ha", "rus", "el", "mon"]
-    vocab = ["".join(rng.sample(syllables, 3)) for _ in range(400)]
-    for i in range(n):
-        k = i % stories
-        name = f"{vocab[2 * k].title()} {vocab[2 * k + 1].title()}"
-        body = " ".join(f"{name} said the {' '.join(rng.sample(vocab, 9))} was over."
-                        for _ in range(4))
-        (folder / f"{i:04d}.txt").write_text(
-            f"{name} speaks\nDate: {date(2026, 1, 1) + timedelta(days=10 * k)}\n\n{body}",
-            encoding="utf-8")
-
-
 def test_kill_while_refreshing_stories_leaves_no_worker_then_resumes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    stories = refresh.POOL_STORIES + 4  # enough to be built on the pool
+    stories = pipeline.POOL_STORIES + 4  # enough to be built on the pool
     make_stories(corpus, 20 * stories, stories)
     killed = tmp_path / "killed.db"
     code = ("import sys, time; from newsweave import pipeline; build = pipeline.build_story; "

@@ -2,11 +2,15 @@
 order, for a step with enough independent partitions to share between the cores.
 
 Workers are forked on Linux (no re-import), and each exits once the process that
-started it is gone, so that a killed run (`kill -9`) leaves no worker behind.
+started it is gone, so that a killed run (`kill -9`) leaves no worker behind. The objects the
+parent holds are frozen for the collector while the pool lives (`gc.freeze`): a forked worker's
+collections then never write to them, so the corpus a large `weave` holds is not copied page by
+page into every worker.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -30,6 +34,7 @@ class PoolEngine(LocalEngine):
         # Forked on Linux (no re-import); elsewhere the platform's default (spawn on macOS,
         # where forking a process that has used system frameworks is unsafe, and on Windows).
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        gc.freeze()
         self.workers = workers
         self._pool = ProcessPoolExecutor(workers, mp_context=context,
                                          initializer=_exit_with, initargs=(os.getpid(),))
@@ -45,6 +50,7 @@ class PoolEngine(LocalEngine):
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
 
 
 def _exit_with(parent: int) -> None:

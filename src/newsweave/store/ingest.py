@@ -77,7 +77,7 @@ def ingest(
     New articles are stored `batch_size` per transaction; see the module docstring. `engine`
     reads and cleans the inputs and builds the changed stories' digests in partitions (default:
     in this process, the digests on a pool of one process per core from
-    `refresh.POOL_STORIES` changed stories); the store is the same whichever runs them.
+    `pipeline.POOL_STORIES` changed stories); the store is the same whichever runs them.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]

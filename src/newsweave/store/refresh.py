@@ -9,32 +9,23 @@ half-written, and a refresh that was cut off is redone by the next ingest.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from newsweave.engine import Engine, LocalEngine, chunks
-from newsweave.engine.pool import PoolEngine
+from newsweave.engine import Engine, chunks
 from newsweave.model import Article, Duplicate, Story
 from newsweave.pipeline import (
-    STORIES_PER_PARTITION,
     StoryPartition,
     WeaveConfig,
     copies_by_canonical,
     stories_partition,
+    story_engine,
 )
 from newsweave.render.to_json import story_to_dict
 from newsweave.store.codec import ARTICLE_COLUMNS, article_from_row, duplicate_from_row, iso
 from newsweave.store.tx import transaction
-
-# From this many changed stories the local engine builds their digests on a pool. Measured on 2
-# cores: 40 stories (2,000 articles) 11.1-13.5 -> 10.2-10.4 s wall; 8-12 stories (400 articles)
-# no faster, +17% CPU.
-POOL_STORIES = 16
-POOL_WORKERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +64,7 @@ def refresh_stories(
             )
 
     n = 0
-    with _digest_engine(engine, len(keys)) as (digests, size):
+    with story_engine(engine, len(keys)) as (digests, size):
         for stories in digests.map(stories_partition, parts(size)):
             for stored, story in zip(waiting.popleft(), stories, strict=True):
                 with transaction(conn):
@@ -81,20 +72,6 @@ def refresh_stories(
                     conn.execute("DELETE FROM pending WHERE story_key = ?", (stored.key,))
                 n += 1
                 done(n)
-
-
-@contextmanager
-def _digest_engine(engine: Engine, stories: int) -> Iterator[tuple[Engine, int]]:
-    """The engine that builds the digests of `stories` stories, and its partition size (in
-    stories). The local engine's work goes to a pool of one process per core (at most
-    `POOL_WORKERS`) from `POOL_STORIES` stories on, in partitions of a quarter of a worker's
-    share, so that unequal stories still keep every worker busy."""
-    workers = min(os.cpu_count() or 1, POOL_WORKERS)
-    if not isinstance(engine, LocalEngine) or stories < POOL_STORIES or workers < 2:
-        yield engine, STORIES_PER_PARTITION
-        return
-    with PoolEngine(workers) as pool:
-        yield pool, max(1, min(STORIES_PER_PARTITION, stories // (4 * workers)))
 
 
 def _stored(conn: sqlite3.Connection, key: int) -> _Stored:
