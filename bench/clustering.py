@@ -35,7 +35,7 @@ from newsweave.model import Article, Paragraph
 from newsweave.pipeline import WeaveConfig
 from newsweave.store.db import connect
 from newsweave.store.ingest import BATCH
-from newsweave.store.write import store_batch
+from newsweave.store.write import prepare, store_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -133,7 +133,8 @@ def evaluate_incremental(arts: list[Article], gold: list[str], cfg: ClusterConfi
         conn = connect(Path(tmp) / "store.db")
         t0 = time.perf_counter()
         for lo in range(0, len(order), BATCH):
-            store_batch(conn, [arts[k] for k in order[lo : lo + BATCH]], config)
+            store_batch(conn, prepare([arts[k] for k in order[lo : lo + BATCH]], config),
+                        config)
         seconds = time.perf_counter() - t0
         story = dict(conn.execute("SELECT id, story_key FROM articles"))
         conn.close()

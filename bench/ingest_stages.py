@@ -6,9 +6,10 @@ function (CPU time, so that other work on a shared machine counts less than in w
 
 The first form ingests the synthetic corpus of `bench/ingest.py` (in `--chunks` calls); the
 second ingests `--input` into a fresh store, or into a copy of `--store`. Indented stages are
-part of the stage above them. Everything runs in this process (the story digests' process pool
-is turned off), so that every stage's timer sees its work: the CPU time, not the wall time, of
-a default ingest (`bench/ingest.py`).
+part of the stage above them. Everything runs in this process (the local engine's process pool,
+which reads and prepares the inputs and builds the story digests, is turned off), so that every
+stage's timer sees its work: the CPU time, not the wall time, of a default ingest
+(`bench/ingest.py`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import shutil
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -29,10 +29,10 @@ from newsweave import pipeline
 from newsweave.store.ingest import ingest
 
 STAGES = (  # module that calls the function, function, label (indent = nesting)
-    ("newsweave.store.ingest", "_read", "read and clean"),
-    ("newsweave.store.ingest", "store_batch", "store the batches"),
+    ("newsweave.pipeline", "clean_partition", "read, clean and prepare"),
     ("newsweave.store.write", "bags_of", "  term bags"),
     ("newsweave.store.write", "minhashes", "  MinHash signatures"),
+    ("newsweave.store.ingest", "store_batch", "store the batches"),
     ("newsweave.store.write", "band_keys", "  MinHash band keys"),
     ("newsweave.store.write", "document_frequencies", "  document frequencies (SQL)"),
     ("newsweave.store.write", "rewrite_candidates", "  rewrite candidates (SQL)"),
@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--input", type=Path, help="ingest this instead of a synthetic corpus")
     parser.add_argument("--store", type=Path, help="with --input: into a copy of this store")
     args = parser.parse_args()
-    pipeline.POOL_STORIES = sys.maxsize
+    pipeline.POOL_WORKERS = 1
     spent = instrument()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.db"

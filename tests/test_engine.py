@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sqlite3
 import sys
+from dataclasses import replace
 
 import pytest
 
 import newsweave
-from newsweave import pipeline
+from newsweave import ingest_articles, pipeline
 from newsweave.cli import main
 from newsweave.engine import LocalEngine, make_engine
 from newsweave.errors import MissingExtra, NewsweaveError
@@ -149,6 +152,85 @@ def test_weave_builds_many_stories_on_a_pool_with_the_same_digest(tmp_path, monk
     alone = newsweave.weave(tmp_path / "feed")
     assert digest_to_dict(pooled) == digest_to_dict(alone)
     assert len(pools) <= 1
+
+
+@pytest.fixture
+def counted_pools(monkeypatch) -> list[int]:
+    """The worker counts of the pools started (the pool itself as in a real run)."""
+    pools: list[int] = []
+
+    class Counted(pipeline.PoolEngine):
+        def __init__(self, workers: int) -> None:
+            pools.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(pipeline, "PoolEngine", Counted)
+    return pools
+
+
+def feed_with_bad_inputs(folder):
+    """Forty dated articles about eight stories, an empty file, a binary one, a copy and a file
+    with a warning, spread over the partitions."""
+    make_stories(folder, 40, 8)
+    (folder / "0005.txt").write_bytes(b"")
+    (folder / "0017.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "0033.txt").write_bytes((folder / "0002.txt").read_bytes())
+    (folder / "0021.note").write_text("A note\n\n" + (folder / "0013.txt").read_text().split(
+        "\n\n", 1)[1] + " An unknown extension gets a warning.\n")
+    return folder
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool needs two cores")
+def test_weave_reads_the_inputs_on_a_pool_in_order_with_the_same_digest(
+    tmp_path, monkeypatch, counted_pools
+):
+    feed = feed_with_bad_inputs(tmp_path / "feed")
+    monkeypatch.setattr(pipeline, "POOL_READ_FILES", 3)
+    monkeypatch.setattr(pipeline, "POOL_STORIES", sys.maxsize)
+    pooled = newsweave.weave(feed)
+    assert counted_pools, "the inputs were not read on the pool"
+    monkeypatch.setattr(pipeline, "POOL_WORKERS", 1)
+    alone = newsweave.weave(feed)
+    assert len(counted_pools) == 1
+    assert digest_to_dict(pooled) == digest_to_dict(alone)
+    assert [r.path for r in pooled.rejected] == [str(feed / "0005.txt"), str(feed / "0017.txt")]
+    assert pooled.warnings and pooled.warnings == alone.warnings
+
+
+def test_standard_input_is_never_read_on_a_pool(tmp_path, monkeypatch, counted_pools):
+    feed = feed_with_bad_inputs(tmp_path / "feed")
+    monkeypatch.setattr(pipeline, "POOL_READ_FILES", 1)
+    stdin = io.BytesIO(b"Title from stdin\n\nA harbour crane collapsed on Monday in Arlen, and "
+                       b"officials said the port would stay closed for the week.\n")
+    digest = newsweave.weave(["-", feed], stdin=stdin)
+    assert not counted_pools
+    assert "-" in {a.input for a in digest.articles} and digest.accounting.inputs == 42
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool needs two cores")
+def test_ingest_reads_and_prepares_on_a_pool_with_the_same_store(
+    tmp_path, monkeypatch, counted_pools
+):
+    feed = feed_with_bad_inputs(tmp_path / "feed")
+    monkeypatch.setattr(pipeline, "POOL_READ_FILES", 3)
+    pooled = ingest_articles(feed, tmp_path / "pooled.db", batch_size=7)
+    assert counted_pools, "the inputs were not read on the pool"
+    monkeypatch.setattr(pipeline, "POOL_WORKERS", 1)
+    alone = ingest_articles(feed, tmp_path / "alone.db", batch_size=7)
+    assert len(counted_pools) <= 2  # reading, and the digests of 16 or more stories
+    assert replace(pooled, seconds=0) == replace(alone, seconds=0)
+    assert pooled.balanced and len(pooled.rejected) == 2 and pooled.duplicates >= 1
+    assert _rows(tmp_path / "pooled.db") == _rows(tmp_path / "alone.db")
+
+
+def _rows(db) -> dict[str, list]:
+    """Every row of the store's tables (the full-text tables aside), sorted."""
+    with sqlite3.connect(db) as conn:
+        tables = [t for (t,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "AND name NOT LIKE 'sqlite%'")]
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in tables}
 
 
 def test_out_dir_holds_every_story_as_jsonl_shards(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from itertools import chain
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from newsweave.clean import clean
 from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
@@ -43,12 +44,17 @@ from newsweave.text.segment import sentences_of
 from newsweave.text.tokens import words
 
 _LATEST = datetime.max.replace(tzinfo=UTC)
+T = TypeVar("T")
 PARTITION_BYTES = 16_000_000  # input bytes read and cleaned per partition
 STORIES_PER_PARTITION = 200
-# From this many stories the local engine builds them on a pool of one process per core (at
-# most POOL_WORKERS). Measured on 2 cores (ingest's refresh): 40 stories (2,000 articles)
-# 11.1-13.5 -> 10.2-10.4 s wall; 8-12 stories (400 articles) no faster, +17% CPU.
+# The local engine runs a step on a pool of one process per core (at most POOL_WORKERS) when
+# the step has enough work to share. Stories: from POOL_STORIES on; measured on 2 cores
+# (ingest's refresh), 40 stories (2,000 articles) 11.1-13.5 -> 10.2-10.4 s wall, 8-12 stories
+# (400 articles) no faster, +17% CPU. Inputs: in partitions of at most POOL_READ_FILES files and
+# about POOL_READ_BYTES bytes, from two partitions per worker on.
 POOL_STORIES = 16
+POOL_READ_FILES = 128
+POOL_READ_BYTES = 1_000_000
 POOL_WORKERS = 4
 
 
@@ -176,20 +182,16 @@ def _read_and_clean(
 
 def sort_cleaned(
     items: Iterable[Article | Rejected | InputWarning],
-    counted: Callable[[int], None] | None = None,
 ) -> tuple[list[Article], list[Rejected], list[InputWarning]]:
-    """A cleaned input stream sorted into articles, rejections and warnings, in order;
-    `counted(n)` after each of the n inputs (articles and rejections) so far."""
+    """A cleaned input stream sorted into articles, rejections and warnings, in order."""
     articles: list[Article] = []
     rejected: list[Rejected] = []
     warnings: list[InputWarning] = []
     for item in items:
         if isinstance(item, InputWarning):
             warnings.append(item)
-            continue
-        (articles if isinstance(item, Article) else rejected).append(item)
-        if counted is not None:
-            counted(len(articles) + len(rejected))
+        else:
+            (articles if isinstance(item, Article) else rejected).append(item)
     return articles, rejected, warnings
 
 
@@ -209,51 +211,78 @@ def clean_inputs(
 Entry = str | Rejected  # a file, `-`, or a path that could not be listed
 
 
+Cleaned = Article | Rejected | InputWarning
+
+
 def clean_partitioned(
     paths: Sequence[str | os.PathLike[str]],
     config: WeaveConfig,
     engine: Engine,
     stdin: BinaryIO | None = None,
-) -> Iterator[Article | Rejected | InputWarning]:
-    """`clean_inputs` over partitions of the input files (about `PARTITION_BYTES` each) run by
-    `engine`; the items come in the same order as from one `clean_inputs` call."""
+    then: Callable[[list[Cleaned]], list[T]] | None = None,
+) -> Iterator[Cleaned | T]:
+    """`clean_inputs` over partitions of the input files run by `engine` (about
+    `PARTITION_BYTES` each; on the local engine's pool when there are enough files, see
+    `POOL_READ_FILES`); the items come in the same order as from one `clean_inputs` call.
+    `then` maps each partition's items where the partition is cleaned (the caller's
+    per-article work, done in parallel with the cleaning)."""
     entries: list[Entry] = []
     for path in map(os.fspath, paths):
         entries.extend([path] if path == "-" else expand(path))
     if "-" in entries and not isinstance(engine, LocalEngine):
         raise NewsweaveError("standard input can only be read by the local engine")
-    read = partial(clean_partition, config=config, stdin=stdin)
-    for items in engine.map(read, _by_size(entries, PARTITION_BYTES)):
-        yield from items
+    sizes = [_file_size(entry) for entry in entries]
+    small = _by_size(entries, sizes, POOL_READ_BYTES, POOL_READ_FILES)
+    read = partial(clean_partition, config=config, stdin=stdin, then=then)
+    with pooled(engine, lambda workers: "-" not in entries and len(small) >= 2 * workers) as reader:
+        parts = small if reader is not engine else _by_size(entries, sizes, PARTITION_BYTES)
+        for items in reader.map(read, parts):
+            yield from items
 
 
 def clean_partition(
-    entries: Sequence[Entry], *, config: WeaveConfig, stdin: BinaryIO | None = None
-) -> list[Article | Rejected | InputWarning]:
-    """The cleaned items of one partition of input entries, in order."""
-    out: list[Article | Rejected | InputWarning] = []
+    entries: Sequence[Entry],
+    *,
+    config: WeaveConfig,
+    stdin: BinaryIO | None = None,
+    then: Callable[[list[Cleaned]], list[T]] | None = None,
+) -> list[Cleaned] | list[T]:
+    """The cleaned items of one partition of input entries, in order (mapped by `then`)."""
+    out: list[Cleaned] = []
     for entry in entries:
         if isinstance(entry, Rejected):
             out.append(entry)
         else:
             out.extend(clean_inputs([entry], config, stdin))
-    return out
+    return then(out) if then else out
 
 
-def _by_size(entries: Sequence[Entry], target: int) -> Iterator[list[Entry]]:
-    """Consecutive runs of entries holding about `target` bytes of files each."""
+def _file_size(entry: Entry) -> int:
+    """The bytes of a listed file (0 for `-`, a rejection or a file that cannot be read: the
+    reader reports that one as rejected)."""
+    if isinstance(entry, str) and entry != "-":
+        with suppress(OSError):
+            return os.path.getsize(entry)
+    return 0
+
+
+def _by_size(
+    entries: Sequence[Entry], sizes: Sequence[int], target: int, most: int = sys.maxsize
+) -> list[list[Entry]]:
+    """Consecutive runs of entries holding about `target` bytes of files, or `most` entries,
+    each."""
+    parts: list[list[Entry]] = []
     part: list[Entry] = []
     size = 0
-    for entry in entries:
+    for entry, n in zip(entries, sizes, strict=True):
         part.append(entry)
-        if isinstance(entry, str) and entry != "-":
-            with suppress(OSError):  # the reader reports an unreadable file as rejected
-                size += os.path.getsize(entry)
-        if size >= target:
-            yield part
+        size += n
+        if size >= target or len(part) >= most:
+            parts.append(part)
             part, size = [], 0
     if part:
-        yield part
+        parts.append(part)
+    return parts
 
 
 def prepare_partition(
@@ -295,16 +324,27 @@ def _stories(
 
 @contextmanager
 def story_engine(engine: Engine, stories: int) -> Iterator[tuple[Engine, int]]:
-    """The engine that builds `stories` stories, and its partition size (in stories). The local
-    engine's work goes to a pool of one process per core (at most `POOL_WORKERS`) from
-    `POOL_STORIES` stories on, in partitions of a quarter of a worker's share, so that unequal
-    stories still keep every worker busy; any other engine runs them itself."""
+    """The engine that builds `stories` stories, and its partition size (in stories): on the
+    local engine's pool (`pooled`) from `POOL_STORIES` stories on, in partitions of a quarter of
+    a worker's share, so that unequal stories still keep every worker busy."""
+    with pooled(engine, lambda _workers: stories >= POOL_STORIES) as builder:
+        if builder is engine:
+            yield engine, STORIES_PER_PARTITION
+        else:
+            yield builder, max(1, min(STORIES_PER_PARTITION, stories // (4 * builder.workers)))
+
+
+@contextmanager
+def pooled(engine: Engine, enough: Callable[[int], bool]) -> Iterator[Engine]:
+    """A pool of one process per core (at most `POOL_WORKERS`) in place of the local engine when
+    a step has `enough(workers)` work to share; `engine` itself when that is another engine,
+    there is one core, or not enough work."""
     workers = min(os.cpu_count() or 1, POOL_WORKERS)
-    if type(engine) is not LocalEngine or stories < POOL_STORIES or workers < 2:
-        yield engine, STORIES_PER_PARTITION
+    if type(engine) is not LocalEngine or workers < 2 or not enough(workers):
+        yield engine
         return
     with PoolEngine(workers) as pool:
-        yield pool, max(1, min(STORIES_PER_PARTITION, stories // (4 * workers)))
+        yield pool
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,12 @@
-"""`ingest`: read and clean inputs as `weave` does, then add them to the store incrementally.
+"""`ingest`: read and clean inputs as `weave` does, adding them to the store incrementally.
 
 Identity: an article is its content id (`clean.article_id`) plus its input; seeing both again
 changes nothing ("already stored"). The same text from another input is stored under the next
-`-2`, `-3`, ... id and becomes an exact duplicate. New articles are stored in batches, each in
-one transaction (articles, duplicates, story membership, band keys, terms, full-text rows and
-the `pending` marks of the stories it changed); the changed stories are then refreshed one
-transaction each. A killed ingest loses at most the batch or story in flight; running the same
-ingest again completes it.
+`-2`, `-3`, ... id and becomes an exact duplicate. New articles are stored in batches as they
+are cleaned (the next inputs are read meanwhile), each batch in one transaction (articles,
+duplicates, story membership, band keys, terms, full-text rows and the `pending` marks of the
+stories it changed); the changed stories are then refreshed one transaction each. A killed
+ingest loses at most the batch or story in flight; running the same ingest again completes it.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import BinaryIO
 
 from newsweave.engine import Engine, LocalEngine, one_blas_thread
-from newsweave.model import Article, InputWarning, Rejected
-from newsweave.pipeline import WeaveConfig, clean_partitioned, sort_cleaned
+from newsweave.model import InputWarning, Rejected
+from newsweave.pipeline import WeaveConfig, clean_partitioned
 from newsweave.store.db import connect
 from newsweave.store.refresh import pending_keys, refresh_stories
 from newsweave.store.tx import transaction
-from newsweave.store.write import store_batch
+from newsweave.store.write import Prepared, prepare, store_batch
 
 BATCH = 250
 
@@ -74,10 +75,10 @@ def ingest(
 ) -> IngestReport:
     """Add the articles at `paths` to the store `db` (default: `$NEWSWEAVE_DB`, ./newsweave.db).
 
-    New articles are stored `batch_size` per transaction; see the module docstring. `engine`
-    reads and cleans the inputs and builds the changed stories' digests in partitions (default:
-    in this process, the digests on a pool of one process per core from
-    `pipeline.POOL_STORIES` changed stories); the store is the same whichever runs them.
+    New articles are stored `batch_size` per transaction as they are cleaned; see the module
+    docstring. `engine` reads and cleans the inputs and builds the changed stories' digests in
+    partitions (default: in this process, or on a pool of one process per core when there is
+    enough work, see `pipeline.pooled`); the store is the same whichever runs them.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -85,24 +86,24 @@ def ingest(
     engine = engine or LocalEngine()
     tick = progress or (lambda _stage, _done, _total: None)
     start = time.perf_counter()
+    tally = _Tally()
     conn = connect(db)
     try:
-        articles, rejected, warnings, seen = _read(paths, config, stdin, tick, engine)
-        new, already = _identify(conn, articles)
-        with transaction(conn):
-            conn.executemany("INSERT OR REPLACE INTO rejected (path, reason) VALUES (?, ?)",
-                             [(r.path, r.reason) for r in rejected])
-        duplicates = 0
-        for lo in range(0, len(new), batch_size):
-            duplicates += store_batch(conn, new[lo : lo + batch_size], config)
-            tick("storing", min(lo + batch_size, len(new)), len(new))
+        stored = duplicates = 0
+        cleaned = clean_partitioned(paths, config, engine, stdin, partial(prepare, config=config))
+        for batch in _new_batches(conn, cleaned, batch_size, tally, tick):
+            _store_rejected(conn, tally)
+            duplicates += store_batch(conn, batch, config)
+            stored += len(batch)
+            tick("storing", stored, None)
+        _store_rejected(conn, tally)
         changed = _refresh_all(conn, config, tick, engine)
     finally:
         conn.close()
     return IngestReport(
-        inputs=seen, in_stories=len(new) - duplicates, duplicates=duplicates,
-        rejected=tuple(rejected), already_stored=already, stories_changed=changed,
-        warnings=tuple(warnings), seconds=time.perf_counter() - start,
+        inputs=tally.inputs, in_stories=stored - duplicates, duplicates=duplicates,
+        rejected=tuple(tally.rejected), already_stored=tally.already, stories_changed=changed,
+        warnings=tuple(tally.warnings), seconds=time.perf_counter() - start,
     )
 
 
@@ -110,21 +111,39 @@ def ingest(
 ingest_articles = ingest
 
 
-def _read(
-    paths: Sequence[str | os.PathLike[str]], config: WeaveConfig, stdin: BinaryIO | None,
-    tick: IngestProgress, engine: Engine,
-) -> tuple[list[Article], list[Rejected], list[InputWarning], int]:
-    articles, rejected, warnings = sort_cleaned(clean_partitioned(paths, config, engine, stdin),
-                                                lambda n: tick("reading", n, None))
-    return articles, rejected, warnings, len(articles) + len(rejected)
+@dataclass
+class _Tally:
+    """The inputs read so far: how many, the rejections (and how many of them are stored), the
+    warnings, and the articles already stored."""
+
+    inputs: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    rejected_stored: int = 0
+    warnings: list[InputWarning] = field(default_factory=list)
+    already: int = 0
 
 
-def _identify(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[list[Article], int]:
-    """The articles not stored yet (with their final ids), and how many were already stored."""
-    new: list[Article] = []
-    already = 0
+def _new_batches(
+    conn: sqlite3.Connection,
+    cleaned: Iterable[Prepared | Rejected | InputWarning],
+    size: int,
+    tally: _Tally,
+    tick: IngestProgress,
+) -> Iterator[list[Prepared]]:
+    """The articles not stored yet, with their final ids, in batches of `size` as they are
+    cleaned; the other inputs are counted in `tally`."""
+    batch: list[Prepared] = []
     taken: dict[str, set[str]] = {}  # content id -> inputs seen (stored or in this run)
-    for article in articles:
+    for item in cleaned:
+        if isinstance(item, InputWarning):
+            tally.warnings.append(item)
+            continue
+        tally.inputs += 1
+        tick("reading", tally.inputs, None)
+        if isinstance(item, Rejected):
+            tally.rejected.append(item)
+            continue
+        article = item.article
         inputs = taken.get(article.id)
         if inputs is None:
             inputs = taken[article.id] = {
@@ -132,12 +151,26 @@ def _identify(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[li
                                            (article.id,))
             }
         if article.input in inputs:
-            already += 1
+            tally.already += 1
             continue
         n = len(inputs) + 1
         inputs.add(article.input)
-        new.append(article if n == 1 else replace(article, id=f"{article.id}-{n}"))
-    return new, already
+        batch.append(item if n == 1 else replace(item, article=replace(article,
+                                                                       id=f"{article.id}-{n}")))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_rejected(conn: sqlite3.Connection, tally: _Tally) -> None:
+    """The rejections not stored yet, in one transaction."""
+    new = tally.rejected[tally.rejected_stored :]
+    with transaction(conn):
+        conn.executemany("INSERT OR REPLACE INTO rejected (path, reason) VALUES (?, ?)",
+                         [(r.path, r.reason) for r in new])
+    tally.rejected_stored += len(new)
 
 
 def _refresh_all(

@@ -6,6 +6,10 @@ import json
 import math
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
 
 from newsweave.model import Article, Duplicate
 from newsweave.pipeline import WeaveConfig
@@ -24,25 +28,46 @@ from newsweave.store.sql import select_in
 from newsweave.store.tx import transaction
 from newsweave.text.segment import sentences_of
 
+T = TypeVar("T")
 
-def store_batch(conn: sqlite3.Connection, batch: Sequence[Article], config: WeaveConfig) -> int:
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A cleaned article with the work of storing it that needs only the article itself: its
+    clustering terms and MinHash signature (done where it is cleaned, in parallel)."""
+
+    article: Article
+    bag: Bag
+    signature: np.ndarray
+
+
+def prepare(items: Sequence[T], config: WeaveConfig) -> list[T | Prepared]:
+    """`items` with every article replaced by its `Prepared` form."""
+    articles = [item for item in items if isinstance(item, Article)]
+    done = iter(zip(articles, bags_of(articles, config.cluster), minhashes(articles, config),
+                    strict=True))
+    return [Prepared(*next(done)) if isinstance(item, Article) else item for item in items]
+
+
+def store_batch(conn: sqlite3.Connection, batch: Sequence[Prepared], config: WeaveConfig) -> int:
     """Deduplicate, assign to stories and store `batch`; return how many are duplicates."""
     cfg = config.cluster
-    bags = dict(zip((a.id for a in batch), bags_of(batch, cfg), strict=True))
-    tops = [top_terms(bags[a.id], REWRITE_TERMS) for a in batch]
-    sig = minhashes(batch, config)
+    articles = [p.article for p in batch]
+    bags = {p.article.id: p.bag for p in batch}
+    tops = [top_terms(p.bag, REWRITE_TERMS) for p in batch]
+    sig = np.stack([p.signature for p in batch])
     keys = band_keys(sig, config)
     with transaction(conn):
         df = document_frequencies(conn, {t for b in bags.values()
                                          for t in top_terms(b, max(cfg.top_terms, REWRITE_TERMS))})
         stored = stored_candidates(conn, keys, rewrite_candidates(conn, tops, df))
-        sentences = {a.id: sentences_of(a) for a in (*stored, *batch)}
-        duplicates = batch_duplicates(stored, batch, sentences, config, sig)
+        sentences = {a.id: sentences_of(a) for a in (*stored, *articles)}
+        duplicates = batch_duplicates(stored, articles, sentences, config, sig)
         copy_of = {d.article_id: d for d in duplicates}
-        canonical = [a for a in batch if a.id not in copy_of]
+        canonical = [a for a in articles if a.id not in copy_of]
         story = assign(conn, canonical, [bags[a.id] for a in canonical], df, cfg)
         story.update(_stored_stories(conn, duplicates, story))
-        _insert(conn, batch, bags, keys, copy_of, story, cfg.top_terms)
+        _insert(conn, articles, bags, keys, copy_of, story, cfg.top_terms)
         conn.executemany("INSERT OR IGNORE INTO pending (story_key) VALUES (?)",
                          [(k,) for k in sorted(set(story.values()))])
     return len(duplicates)
