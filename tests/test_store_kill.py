@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import newsweave
 from newsweave import pipeline
 from newsweave.store.db import connect
@@ -101,11 +103,16 @@ def _kill_when(code: str, corpus: Path, db: Path, ready: Callable[[], bool]) -> 
     _no_process_left(db)
 
 
-def test_kill_during_ingest_then_resume_equals_a_clean_ingest(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_files", [pipeline.POOL_READ_FILES, 8],
+                         ids=["read-here", "read-on-the-pool"])
+def test_kill_during_ingest_then_resume_equals_a_clean_ingest(
+    tmp_path: Path, read_files: int
+) -> None:
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 300)
     killed = tmp_path / "killed.db"
-    code = ("import sys; from newsweave.store.ingest import ingest; "
+    code = (f"import sys; from newsweave import pipeline; pipeline.POOL_READ_FILES = {read_files}; "
+            "from newsweave.store.ingest import ingest; "
             "ingest(sys.argv[1], sys.argv[2], batch_size=40)")
     _kill_when(code, corpus, killed, lambda: _count(killed) >= 40)
     stored = _count(killed)

@@ -15,6 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import BinaryIO
@@ -90,12 +91,13 @@ def ingest(
     conn = connect(db)
     try:
         stored = duplicates = 0
-        cleaned = clean_partitioned(paths, config, engine, stdin, partial(prepare, config=config))
-        for batch in _new_batches(conn, cleaned, batch_size, tally, tick):
-            _store_rejected(conn, tally)
-            duplicates += store_batch(conn, batch, config)
-            stored += len(batch)
-            tick("storing", stored, None)
+        reading = clean_partitioned(paths, config, engine, stdin, partial(prepare, config=config))
+        with closing(reading) as cleaned:  # a failed batch stops the reading pool at once
+            for batch in _new_batches(conn, cleaned, batch_size, tally, tick):
+                _store_rejected(conn, tally)
+                duplicates += store_batch(conn, batch, config)
+                stored += len(batch)
+                tick("storing", stored, None)
         _store_rejected(conn, tally)
         changed = _refresh_all(conn, config, tick, engine)
     finally:
