@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.cluster import ClusterConfig, cluster_articles
+from newsweave.cluster.features import term_matrix
 from newsweave.model import Article, Paragraph
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -156,3 +162,19 @@ def test_a_few_copies_still_cluster() -> None:
     copies = [art(f"copy{k}", CRANE[0].title, CRANE[0].paragraphs[0].text) for k in range(3)]
     groups = cluster_articles([*CRANE, *copies])
     assert as_sets(groups) == {frozenset(a.id for a in (*CRANE, *copies))}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(
+    st.sampled_from("abcdefghij"),
+    st.one_of(st.integers(1, 40), st.sampled_from([0.5, 1.5, 2.25, 3.0]),
+              st.floats(0.01, 1e6, allow_nan=False)),
+    max_size=8), max_size=6))
+def test_term_matrix_weighs_each_count_as_one_plus_its_log(bags):
+    x, terms = term_matrix([Counter(b) for b in bags])
+    assert x.shape == (len(bags), len(terms)) and x.dtype == np.float32
+    assert len(set(terms)) == len(terms)
+    for row, bag in enumerate(bags):
+        got = {terms[c]: v for c, v in zip(x[row].indices, x[row].data, strict=True)}
+        want = {t: np.float32(1.0 + math.log(n) if n >= 1 else n) for t, n in bag.items()}
+        assert got == want

@@ -66,14 +66,17 @@ def tfidf_matrix(bags: Sequence[Counter[str]], prior_docs: int) -> sparse.csr_ma
 def term_matrix(bags: Sequence[Counter[str]]) -> tuple[sparse.csr_matrix, list[str]]:
     """Rows of sublinear term frequencies (1 + log tf), and the term of each column."""
     vocab: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
+    indptr, indices, counts = [0], [], []
     for bag in bags:
-        for term, n in bag.items():
-            indices.append(vocab.setdefault(term, len(vocab)))
-            data.append(1.0 + math.log(n) if n >= 1 else n)
+        indices.extend([vocab.setdefault(term, len(vocab)) for term in bag])
+        counts.extend(bag.values())
         indptr.append(len(indices))
+    # each distinct count's weight once, by math.log as ever (weighted counts take few values)
+    distinct, which = np.unique(np.asarray(counts, dtype=np.float64), return_inverse=True)
+    weights = np.array([1.0 + math.log(n) if n >= 1 else n for n in distinct.tolist()])
     x = sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+        (weights[which.reshape(-1)].astype(np.float32), np.asarray(indices, dtype=np.int32),
+         indptr),
         shape=(len(bags), len(vocab)),
     )
     return x, list(vocab)
