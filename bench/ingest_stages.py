@@ -43,7 +43,7 @@ STAGES = (  # module that calls the function, function, label (indent = nesting)
     ("newsweave.store.assign", "cluster_articles", "    cluster the batch"),
     ("newsweave.store.assign", "candidate_stories", "    candidate stories"),
     ("newsweave.store.assign", "_members", "    members of candidates (SQL)"),
-    ("newsweave.store.assign", "average_linkage", "    average linkage"),
+    ("newsweave.store.assign", "story_cosines", "    group-story cosines"),
     ("newsweave.store.write", "_insert", "  insert rows (SQL)"),
     ("newsweave.store.ingest", "_refresh_all", "refresh changed stories"),
     ("newsweave.store.refresh", "_stored", "  read the stories' rows (SQL)"),

@@ -14,8 +14,8 @@ from newsweave.store.assign import (
     Bag,
     GroupVectors,
     StoryVectors,
-    average_linkage,
     candidate_stories,
+    story_cosines,
     top_terms,
 )
 from newsweave.store.db import connect
@@ -72,7 +72,9 @@ def test_candidate_stories_count_the_usable_postings_in_the_window(tmp_path: Pat
         votes = Counter(key for term, _, day, key in rows if term in wanted and (
             day is None or any(math.isnan(d) or abs(day - d) <= 2.0 for d in days)))
         best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
-        assert candidate_stories(postings, bags, df, cfg) == [key for key, _ in best]
+        total = sum(votes.values())
+        assert candidate_stories(postings, bags, df, cfg) == [
+            (key, pytest.approx(n / total)) for key, n in best]
     conn.close()
 
 
@@ -99,8 +101,8 @@ def test_a_storys_own_terms_are_weighed_by_the_stores_idf(tmp_path: Path) -> Non
     cfg = ClusterConfig()
 
     def score(counts: TermCounts) -> float:
-        return average_linkage(GroupVectors.of(group, counts, cfg),
-                               StoryVectors.of(members, counts), cfg)
+        return float(story_cosines(GroupVectors.of(group, counts, cfg),
+                                   StoryVectors.of(members, counts), cfg).mean())
 
     conn = connect(tmp_path / "s.db")
     count_terms(conn, [b.terms for b in members])
@@ -115,7 +117,7 @@ def test_a_storys_own_terms_are_weighed_by_the_stores_idf(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_average_linkage_is_the_mean_tfidf_cosine_of_all_pairs(tmp_path: Path, seed: int) -> None:
+def test_story_cosines_are_the_tfidf_cosines_of_all_pairs(tmp_path: Path, seed: int) -> None:
     """Against the formula computed pair by pair: (1 + log tf) * idf over the store and the
     group, L2-normalised, pairs further apart than the window count 0."""
     rng = random.Random(seed)
@@ -148,7 +150,7 @@ def test_average_linkage_is_the_mean_tfidf_cosine_of_all_pairs(tmp_path: Path, s
         va, vb = vector(a), vector(b)
         return sum(w * vb.get(t, 0.0) for t, w in va.items())
 
-    expected = sum(cosine(g, m) for g in group for m in members) / (len(group) * len(members))
-    got = average_linkage(GroupVectors.of(group, counts, cfg), StoryVectors.of(members, counts),
-                          cfg)
-    assert got == pytest.approx(expected, abs=1e-6)
+    expected = [[cosine(g, m) for m in members] for g in group]
+    got = story_cosines(GroupVectors.of(group, counts, cfg), StoryVectors.of(members, counts),
+                        cfg)
+    assert got.tolist() == [pytest.approx(row, abs=1e-6) for row in expected]

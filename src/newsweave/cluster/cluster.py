@@ -11,6 +11,7 @@ import numpy as np
 from newsweave.cluster.candidates import candidate_pairs, pair_cosines
 from newsweave.cluster.config import ClusterConfig
 from newsweave.cluster.features import article_terms, tfidf_matrix
+from newsweave.cluster.fragments import attach_fragments
 from newsweave.cluster.linkage import average_linkage
 from newsweave.cluster.templates import template_rows
 from newsweave.model import Article
@@ -83,5 +84,7 @@ def cluster_articles(
         return [[i] for i in ids]
     i, j, sim = similarity_graph(articles, cfg, bags)
     groups = average_linkage(len(ids), i, j, sim, cfg.effective_threshold)
+    groups = attach_fragments(len(ids), i, j, sim, groups, cfg.fragment_size,
+                              cfg.fragment_share, cfg.min_edge)
     groups.sort(key=lambda g: g[0])
     return [[ids[k] for k in g] for g in groups]
