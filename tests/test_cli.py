@@ -112,3 +112,18 @@ def test_story_threshold_splits_a_story(tmp_path, capsys):
     folder = write_files(tmp_path / "in", HARBOUR)
     code, out, _ = run(capsys, "weave", str(folder), "--json", "--story-threshold", "0.99")
     assert code == 0 and len(json.loads(out)["stories"]) == 3
+
+
+def test_fragment_size_zero_leaves_a_straggler_alone(tmp_path, capsys):
+    from tests.test_cluster_fragments import MARATHON, STRAY
+
+    files = {f"run{k}.txt": f"{t}\n\n{x}" for k, (t, x) in enumerate([*MARATHON, STRAY])}
+    folder = write_files(tmp_path / "in", files)
+    sizes = {}
+    for n in ("6", "0"):
+        code, out, _ = run(capsys, "weave", str(folder), "--json", "--fragment-size", n)
+        assert code == 0
+        sizes[n] = sorted(len(s["article_ids"]) for s in json.loads(out)["stories"])
+    assert sizes == {"6": [9], "0": [1, 8]}
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["weave", str(folder), "--fragment-size", "-1"])

@@ -76,6 +76,9 @@ def _add_weave(commands: argparse._SubParsersAction) -> None:
                         "precision of 0.87, about 0.20)")
     p.add_argument("--time-window-days", type=float, default=3.0, metavar="D",
                    help="dated articles further apart than this never share a story (default: 3)")
+    p.add_argument("--fragment-size", type=_count, default=6, metavar="N",
+                   help="a group of at most N articles left over joins the larger story it "
+                        "leans on (default: 6; 0: off)")
     p.add_argument("--out-dir", metavar="DIR",
                    help="also write the stories as JSONL shards with a manifest to DIR; a rerun "
                         "into DIR with the same settings reuses the finished shards")
@@ -243,7 +246,8 @@ def _run_weave(args: argparse.Namespace) -> int:
         near_threshold=args.near_threshold,
         max_file_bytes=int(args.max_file_mb * 1_000_000),
         cluster=ClusterConfig(threshold=args.story_threshold,
-                              time_window_days=args.time_window_days),
+                              time_window_days=args.time_window_days,
+                              fragment_size=args.fragment_size),
     )
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     try:
@@ -400,6 +404,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive integer")
+    return value
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be a non-negative integer")
     return value
 
 
