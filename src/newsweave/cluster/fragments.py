@@ -33,6 +33,18 @@ def attach_fragments(
     return _groups(label)
 
 
+def leaning(
+    weight: np.ndarray, total: np.ndarray | float, fragment: np.ndarray | int,
+    story: np.ndarray, size: int, share: float, floor: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per link (fragment -> story): whether the fragment may join that story, and their
+    average linkage. `weight`: the link weight, `total`: all of the fragment's link weight,
+    `fragment` / `story`: the two groups' sizes."""
+    average = weight / np.maximum(fragment * story, 1)
+    ok = (fragment <= size) & (story > size) & (weight >= share * total) & (average >= floor)
+    return ok, average
+
+
 def _one_round(
     label: np.ndarray, i: np.ndarray, j: np.ndarray, sim: np.ndarray, size: int, share: float,
     floor: float,
@@ -46,18 +58,18 @@ def _one_round(
         (np.concatenate([sim[cross], sim[cross]]),
          (np.concatenate([a[cross], b[cross]]), np.concatenate([b[cross], a[cross]]))),
         shape=(count, count),
-    ).tocsr().tocoo()  # duplicates summed: the link weight between two groups
-    total = np.bincount(links.row, weights=links.data, minlength=count)
+    )
+    links.sum_duplicates()  # the link weight between two groups
     frm, to, weight = links.row, links.col, links.data
-    average = weight / (sizes[frm] * sizes[to])
-    ok = (sizes[frm] <= size) & (sizes[to] > size) & (weight >= share * total[frm])
-    ok &= average >= floor
+    total = np.bincount(frm, weights=weight, minlength=count)
+    ok, average = leaning(weight, total[frm], sizes[frm], sizes[to], size, share, floor)
     frm, to, average = frm[ok], to[ok], average[ok]
     order = np.lexsort((to, -average, frm))  # per fragment: highest average first
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = frm[order][1:] != frm[order][:-1]
+    frm, to = frm[order], to[order]
+    first = np.ones(len(frm), dtype=bool)
+    first[1:] = frm[1:] != frm[:-1]
     target = np.arange(count)
-    target[frm[order][first]] = to[order][first]
+    target[frm[first]] = to[first]
     return target[label]
 
 

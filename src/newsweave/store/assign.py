@@ -2,8 +2,8 @@
 story (average TF-IDF cosine to its members, as batch average linkage scores a merge) when that
 reaches `ClusterConfig.effective_threshold`; a fragment (at most `fragment_size` articles) that
 reaches no story joins the larger story it leans on, as in batch (`cluster.fragments`); else the
-group opens a new story. The idf is the store's
-(`index.TermCounts`, the group counted in), as batch clustering's is the batch's.
+group opens a new story. The idf is the store's (`index.TermCounts`, the group counted in), as
+batch clustering's is the batch's.
 
 Candidate stories come from an inverted index of each stored article's top terms (the `terms`
 table, read once per batch), never from a scan of the store; articles with known dates further
@@ -24,6 +24,7 @@ import numpy as np
 from newsweave.cluster import ClusterConfig, article_bags, cluster_articles
 from newsweave.cluster.cluster import day_number
 from newsweave.cluster.features import idf, term_matrix
+from newsweave.cluster.fragments import leaning
 from newsweave.model import Article
 from newsweave.store.codec import when
 from newsweave.store.index import StoryPostings, TermCounts
@@ -153,15 +154,17 @@ def _leaned_on(
     links: Mapping[int, float], shares: Mapping[int, float], sizes: Mapping[int, int], size: int,
     cfg: ClusterConfig,
 ) -> int | None:
-    """The story of more than `fragment_size` members getting at least `fragment_share` of the
-    fragment's link weight to the candidates and `MIN_VOTE_SHARE` of the votes (`shares`), of
-    highest average linkage (at least `min_edge`) over those links."""
-    total = sum(links.values())
-    average = {key: link / (size * sizes[key]) for key, link in links.items() if sizes[key]}
-    fit = [key for key, avg in average.items() if sizes[key] > cfg.fragment_size
-           and avg >= cfg.min_edge and links[key] >= cfg.fragment_share * total
-           and shares[key] >= MIN_VOTE_SHARE]
-    return max(fit, key=average.__getitem__, default=None)
+    """The candidate a fragment of `size` articles may join by `cluster.fragments.leaning`
+    (its `links` to the candidates standing for all its links) that also holds
+    `MIN_VOTE_SHARE` of the votes (`shares`), of highest average linkage."""
+    keys = list(links)
+    weight = np.array([links[k] for k in keys])
+    ok, average = leaning(weight, weight.sum(), size, np.array([sizes[k] for k in keys]),
+                          cfg.fragment_size, cfg.fragment_share, cfg.min_edge)
+    ok &= np.array([shares[k] >= MIN_VOTE_SHARE for k in keys], dtype=bool)
+    if not ok.any():
+        return None
+    return keys[int(np.argmax(np.where(ok, average, -1.0)))]
 
 
 def _members(conn: sqlite3.Connection, key: int) -> list[Bag]:
