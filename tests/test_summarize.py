@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.summarize import Budget, SummaryConfig, summarize
+from newsweave.summarize import Budget, SummaryConfig, _reading_order, summarize
+from newsweave.summarize.concepts import (
+    ConceptWeights,
+    concept_weights,
+    sentence_concepts,
+    tokenize,
+    topic_words,
+)
 from newsweave.summarize.readability import dangling, fragment, near_duplicate_pairs
 
 DOCS = [
@@ -44,14 +51,66 @@ def test_sentence_budget() -> None:
     assert summarize(DOCS, Budget(words=None, sentences=2))
 
 
+def assert_reading_order(picks: list[tuple[int, int]], docs: list[list[str]]) -> None:
+    """No repeats; a dangling pick right after the sentence it leans on; the others by position
+    in their article (leads first), then document."""
+    assert len(set(picks)) == len(picks)
+    for k, (d, i) in enumerate(picks):
+        if dangling(docs[d][i]):
+            assert k > 0 and picks[k - 1] == (d, i - 1)
+    heads = [(d, i) for d, i in picks if not dangling(docs[d][i])]
+    assert heads == sorted(heads, key=lambda p: (p[1], p[0]))
+
+
 def test_reading_order_and_no_repeats() -> None:
     picks = summarize(DOCS, Budget(words=80))
-    assert picks == sorted(set(picks))
+    assert_reading_order(picks, DOCS)
+    assert picks[0][1] == 0  # a lead opens the summary
+
+
+def test_reading_order_keeps_leaning_chains_together() -> None:
+    picked = [(1, 2), (0, 3), (0, 0), (0, 2), (1, 0), (0, 4)]
+    leans = {(0, 3): (0, 2), (0, 4): (0, 3)}  # (0, 2) <- (0, 3) <- (0, 4)
+    assert _reading_order(picked, leans) == [(0, 0), (1, 0), (0, 2), (0, 3), (0, 4), (1, 2)]
 
 
 def test_picks_what_documents_share() -> None:
     picks = summarize(DOCS, Budget(words=20))
     assert any("central bank raised interest rates" in DOCS[d][i] for d, i in picks)
+
+
+LEAD = "The city council approved the new harbour budget on Monday after a long debate."
+MAYOR = "The mayor toured the old ferry terminal by boat before the vote."
+HARBOUR_DOCS = [
+    [LEAD, MAYOR, "Dockers want Maren removed from his job running operations."],
+    [LEAD, MAYOR, "Separately, union members insisted that Maren resign at once."],
+    [LEAD, "Maren should quit, union officials told reporters on Monday."],
+    [LEAD, "Union members say Maren must go before contract talks."],
+]
+
+
+def test_a_fact_most_documents_state_in_their_own_words_is_covered() -> None:
+    """No bigram is shared by the four ways of saying Maren must go, but every document names
+    Maren (a topic word): that beats a detail two documents share verbatim."""
+    def second_pick(config: SummaryConfig) -> str:
+        (lead, other) = summarize(HARBOUR_DOCS, Budget(words=28), config=config)
+        assert HARBOUR_DOCS[lead[0]][lead[1]] == LEAD
+        return HARBOUR_DOCS[other[0]][other[1]]
+
+    assert "Maren" in second_pick(SummaryConfig())
+    assert second_pick(SummaryConfig(concepts=ConceptWeights(topic_weight=0))) == MAYOR
+
+
+def test_topic_words_and_their_weight() -> None:
+    docs = [tokenize(d) for d in HARBOUR_DOCS]
+    topics = topic_words(docs, ConceptWeights())  # at least 3 of the 4 documents
+    assert {"maren", "union", "council", "harbour", "budget"} <= topics
+    assert not topics & {"mayor", "the", "on", "docker"}
+    weights = concept_weights(
+        [[sentence_concepts(t, topics) for t in d] for d in docs], ConceptWeights()
+    )
+    assert weights[("maren",)] == 4.0 * 4 * 4 / 4 and weights[("union",)] == 4.0 * 3 * 3 / 4
+    assert topic_words(docs[:2], ConceptWeights()) >= {"mayor", "maren"}  # 2 documents: both
 
 
 def test_eligibility_honoured() -> None:

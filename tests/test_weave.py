@@ -75,8 +75,6 @@ def test_seeds_digest_meets_the_bar():
 
 
 @requires_seeds
-@pytest.mark.xfail(strict=True, reason="known gap: the 120-word seeds summary leaves out the "
-                   "opposition's demand that Assad step down (issue 'weave', see the notes)")
 def test_seeds_digest_covers_the_opposition_demand_about_assad():
     text = " ".join(s.text for s in newsweave.weave(SEEDS).stories[0].summary)
     assert "Assad" in text and "step down" in text

@@ -1,11 +1,13 @@
 """Extractive multi-document summaries: concept coverage under a word budget.
 
 `summarize` picks whole sentences covering the most weighted concepts (stemmed bigrams shared by
-several documents, favouring those stated early; see `concepts`): greedy by weight per word, then
+several documents, favouring those stated early, and the story's topic words; see `concepts`):
+greedy by weight per word, then
 swaps while coverage grows, or the exact ILP on request (`select`). Readability constraints
 (`readability`): no dangling opener unless the sentence before it in its document is picked too,
 no fragment, heading or stray quote, no near-duplicate pair. Picks come back in reading order:
-document order (earliest first), then position, so a sentence follows the one it leans on.
+by position in their article (leads first), then document order (earliest first); a sentence
+that leans on another follows it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -23,11 +26,13 @@ from newsweave.summarize.concepts import (
     content_stems,
     sentence_concepts,
     tokenize,
+    topic_words,
 )
 from newsweave.summarize.readability import dangling, fragment, near_duplicate_pairs
 from newsweave.summarize.select import Problem, solve
 
 Pick = tuple[int, int]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ class _Cluster:
     tokens: list[list[tuple[str, str]]]
     concepts: list[frozenset[Concept]]
     weights: dict[Concept, float]
+    topics: frozenset[str]
 
 
 def summarize(
@@ -111,7 +117,22 @@ def _pick(
         requires=_requires(cluster, candidates, config),
     )
     chosen = solve(problem, config.node_limit)
-    return sorted(cluster.keys[candidates[j]] for j in chosen)
+    key = [cluster.keys[k] for k in candidates]
+    leans = {key[j]: key[p] for j, p in (problem.requires or {}).items() if j in chosen}
+    return _reading_order([key[j] for j in chosen], leans)
+
+
+def _reading_order(picked: list[Pick], leans: dict[Pick, Pick]) -> list[Pick]:
+    """Inverted pyramid: sentences earliest in their article first (a lead before any detail),
+    ties in document order; a sentence that leans on another comes right after it."""
+    follower = {lead: p for p, lead in leans.items()}
+    out: list[Pick] = []
+    for head in sorted((p for p in picked if p not in leans), key=lambda p: (p[1], p[0])):
+        p: Pick | None = head
+        while p is not None:
+            out.append(p)
+            p = follower.get(p)
+    return out
 
 
 def _tail(cluster: _Cluster, picks: Sequence[Pick], words: int) -> Pick | None:
@@ -123,7 +144,7 @@ def _tail(cluster: _Cluster, picks: Sequence[Pick], words: int) -> Pick | None:
             continue
         head = cluster.concepts[k]
         if cluster.lengths[k] > words:
-            head = sentence_concepts(tokenize([" ".join(text.split()[:words])])[0])
+            head = sentence_concepts(tokenize([" ".join(text.split()[:words])])[0], cluster.topics)
         gain = math.fsum(cluster.weights.get(c, 0.0) for c in head - covered)
         if gain > best_gain:
             best, best_gain = cluster.keys[k], gain
@@ -134,10 +155,9 @@ def _analyse(documents: Sequence[Sequence[str]], config: SummaryConfig) -> _Clus
     keys = [(d, i) for d, doc in enumerate(documents) for i in range(len(doc))]
     texts = [documents[d][i] for d, i in keys]
     tokens = tokenize(texts)
-    concepts = [sentence_concepts(t) for t in tokens]
-    per_doc = [
-        [concepts[k] for k, (d, _) in enumerate(keys) if d == n] for n in range(len(documents))
-    ]
+    topics = topic_words(_per_document(keys, tokens, len(documents)), config.concepts)
+    concepts = [sentence_concepts(t, topics) for t in tokens]
+    per_doc = _per_document(keys, concepts, len(documents))
     return _Cluster(
         keys=keys,
         texts=texts,
@@ -145,7 +165,16 @@ def _analyse(documents: Sequence[Sequence[str]], config: SummaryConfig) -> _Clus
         tokens=tokens,
         concepts=concepts,
         weights=concept_weights(per_doc, config.concepts),
+        topics=topics,
     )
+
+
+def _per_document(keys: Sequence[Pick], items: Sequence[T], n: int) -> list[list[T]]:
+    """`items` (one per sentence, in `keys` order) grouped by document."""
+    out: list[list[T]] = [[] for _ in range(n)]
+    for (d, _), item in zip(keys, items, strict=True):
+        out[d].append(item)
+    return out
 
 
 def _candidates(

@@ -1,19 +1,27 @@
-"""Concepts: content-word bigrams of light stems, weighted by how many documents carry them.
+"""Concepts: bigrams and topic words of light stems, weighted by how many documents carry them.
 
 Gillick & Favre (2009): a concept is a bigram that is not made of two stop words; its weight is
 the number of documents carrying it, each vote raised for documents stating it early (a news
 article's lead carries its main facts). Concepts fewer documents carry than a floor are pruned.
+
+A topic word is a content word most documents carry ("Assad", "opposition" in a story about
+Syria talks): it counts as a concept of its own, weighted by its documents times their share.
+Bigrams miss a fact the sources state in their own words ("must step down", "demand that Assad
+leave"); the words they share still mark it as the story's, wherever it stands in the articles.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsweave.text.tokens import STOPWORDS, sentence_words
 
-Concept = tuple[str, str]
+Concept = tuple[str, ...]  # a bigram (two stems) or a topic word (one stem)
 Token = tuple[str, str]  # (word, light stem)
 
 
@@ -23,7 +31,9 @@ class ConceptWeights:
 
     position_bonus: float = 1.0  # a document's vote: 1 + bonus / (1 + first sentence index)
     min_df: int | None = None  # None: derived from the number of documents
-    max_concepts: int = 600  # the heaviest are kept
+    max_concepts: int = 600  # the heaviest bigrams are kept
+    topic_share: float = 0.75  # a topic word: a content word at least this share of documents
+    topic_weight: float = 4.0  # (and 2 or more) carry; weight: this x documents x their share
 
 
 def tokenize(texts: Sequence[str]) -> list[list[Token]]:
@@ -50,13 +60,29 @@ def light_stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
-def sentence_concepts(tokens: Sequence[Token]) -> frozenset[Concept]:
-    """The bigram concepts of one tokenized sentence."""
-    return frozenset(
+def sentence_concepts(
+    tokens: Sequence[Token], topics: AbstractSet[str] = frozenset()
+) -> frozenset[Concept]:
+    """The concepts of one tokenized sentence: its bigrams and the `topics` words it carries."""
+    bigrams = (
         (a[1], b[1])
         for a, b in zip(tokens, tokens[1:], strict=False)
         if not (a[0] in STOPWORDS and b[0] in STOPWORDS)
     )
+    if not topics:
+        return frozenset(bigrams)
+    return frozenset((*bigrams, *((s,) for w, s in tokens if s in topics and w not in STOPWORDS)))
+
+
+def topic_words(
+    documents: Sequence[Sequence[Sequence[Token]]], settings: ConceptWeights
+) -> frozenset[str]:
+    """Stems of the content words that at least `topic_share` of the documents (and 2) carry."""
+    floor = max(2, math.ceil(settings.topic_share * len(documents)))
+    carried = Counter(
+        s for doc in documents for s in {s for t in doc for w, s in t if w not in STOPWORDS}
+    )
+    return frozenset(s for s, n in carried.items() if n >= floor and s.isalpha())
 
 
 def content_stems(tokens: Sequence[Token]) -> frozenset[str]:
@@ -72,7 +98,8 @@ def derived_min_df(n_documents: int) -> int:
 def concept_weights(
     concepts: Sequence[Sequence[frozenset[Concept]]], settings: ConceptWeights
 ) -> dict[Concept, float]:
-    """Weight of every kept concept, from the concept sets of each document's sentences."""
+    """Weight of every kept concept, from the concept sets of each document's sentences: a
+    bigram's votes, a topic word's `topic_weight` x documents x their share."""
     bonus = settings.position_bonus
     votes: dict[Concept, list[float]] = {}
     for doc in concepts:
@@ -81,8 +108,13 @@ def concept_weights(
             first.update(dict.fromkeys(doc[i], i))
         for c, i in first.items():
             votes.setdefault(c, []).append(1.0 + bonus / (1 + i))
-    floor = settings.min_df or derived_min_df(len(concepts))
-    weights = {c: sum(v) for c, v in votes.items() if len(v) >= floor}
+    n = len(concepts)
+    floor = settings.min_df or derived_min_df(n)
+    weights = {c: sum(v) for c, v in votes.items() if len(c) == 2 and len(v) >= floor}
     kept = weights if len(weights) <= settings.max_concepts else (
         sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts])
-    return {c: weights[c] for c in sorted(kept)}  # one order whatever the hash seed
+    topics = {  # a topic word: topic_weight x documents x their share (n > 0 when any vote)
+        c: settings.topic_weight * len(v) * len(v) / n for c, v in votes.items() if len(c) == 1
+    }
+    weights = {c: weights[c] for c in kept} | topics
+    return {c: weights[c] for c in sorted(weights)}  # one order whatever the hash seed
