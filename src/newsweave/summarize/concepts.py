@@ -5,9 +5,11 @@ the number of documents carrying it, each vote raised for documents stating it e
 article's lead carries its main facts). Concepts fewer documents carry than a floor are pruned.
 
 A topic word is a content word most documents carry ("Assad", "opposition" in a story about
-Syria talks): it counts as a concept of its own, weighted by its documents times their share.
-Bigrams miss a fact the sources state in their own words ("must step down", "demand that Assad
-leave"); the words they share still mark it as the story's, wherever it stands in the articles.
+Syria talks): it counts as a concept of its own. Bigrams miss a fact the sources state in their
+own words ("must step down", "demand that Assad leave"); the words they share still mark it as
+the story's, wherever it stands in the articles. Its weight does not grow with the number of
+documents, as bigram votes do: topic words matter in a small story, where bigram votes are few,
+and fade in a large one, where they are many.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class ConceptWeights:
     min_df: int | None = None  # None: derived from the number of documents
     max_concepts: int = 600  # the heaviest bigrams are kept
     topic_share: float = 0.75  # a topic word: a content word at least this share of documents
-    topic_weight: float = 4.0  # (and 2 or more) carry; weight: this x documents x their share
+    topic_weight: float = 16.0  # (and 2 or more) carry; weight: this x the share squared
 
 
 def tokenize(texts: Sequence[str]) -> list[list[Token]]:
@@ -99,7 +101,7 @@ def concept_weights(
     concepts: Sequence[Sequence[frozenset[Concept]]], settings: ConceptWeights
 ) -> dict[Concept, float]:
     """Weight of every kept concept, from the concept sets of each document's sentences: a
-    bigram's votes, a topic word's `topic_weight` x documents x their share."""
+    bigram's votes, a topic word's `topic_weight` x (share of documents carrying it) squared."""
     bonus = settings.position_bonus
     votes: dict[Concept, list[float]] = {}
     for doc in concepts:
@@ -113,8 +115,8 @@ def concept_weights(
     weights = {c: sum(v) for c, v in votes.items() if len(c) == 2 and len(v) >= floor}
     kept = weights if len(weights) <= settings.max_concepts else (
         sorted(weights, key=lambda c: (-weights[c], c))[: settings.max_concepts])
-    topics = {  # a topic word: topic_weight x documents x their share (n > 0 when any vote)
-        c: settings.topic_weight * len(v) * len(v) / n for c, v in votes.items() if len(c) == 1
+    topics = {  # n > 0 whenever there is a vote
+        c: settings.topic_weight * (len(v) / n) ** 2 for c, v in votes.items() if len(c) == 1
     }
     weights = {c: weights[c] for c in kept} | topics
     return {c: weights[c] for c in sorted(weights)}  # one order whatever the hash seed
