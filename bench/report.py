@@ -76,7 +76,7 @@ def screenshot(report: Path, path: Path, width: int, height: int) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         tab = browser.new_page(viewport={"width": width, "height": height})
         tab.goto(report.as_uri())
-        tab.locator('button.cite[aria-controls="story-1-p2-c2"]').click()
+        tab.locator('button.cite[aria-controls="story-1-p1-c2"]').click()
         path.parent.mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=str(path))
         browser.close()
