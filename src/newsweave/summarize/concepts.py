@@ -80,6 +80,8 @@ def topic_words(
     documents: Sequence[Sequence[Sequence[Token]]], settings: ConceptWeights
 ) -> frozenset[str]:
     """Stems of the content words that at least `topic_share` of the documents (and 2) carry."""
+    if settings.topic_weight <= 0:
+        return frozenset()
     floor = max(2, math.ceil(settings.topic_share * len(documents)))
     carried = Counter(
         s for doc in documents for s in {s for t in doc for w, s in t if w not in STOPWORDS}
