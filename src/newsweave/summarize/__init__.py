@@ -5,9 +5,8 @@ several documents, favouring those stated early, and the story's topic words; se
 greedy by weight per word, then swaps while coverage grows, or the exact ILP on request
 (`select`). Readability constraints (`readability`): no dangling opener unless the sentence
 before it in its document is picked too, no fragment, heading or stray quote, no near-duplicate
-pair. Picks come back in reading order:
-by position in their article (leads first), then document order (earliest first); a sentence
-that leans on another follows it.
+pair. Picks come back in reading order: by position in their article (leads first), then
+document order (earliest first); a sentence that leans on another follows it.
 """
 
 from __future__ import annotations
