@@ -71,8 +71,6 @@ def sentence_concepts(
         for a, b in zip(tokens, tokens[1:], strict=False)
         if not (a[0] in STOPWORDS and b[0] in STOPWORDS)
     )
-    if not topics:
-        return frozenset(bigrams)
     return frozenset((*bigrams, *((s,) for w, s in tokens if s in topics and w not in STOPWORDS)))
 
 
@@ -83,9 +81,7 @@ def topic_words(
     if settings.topic_weight <= 0:
         return frozenset()
     floor = max(2, math.ceil(settings.topic_share * len(documents)))
-    carried = Counter(
-        s for doc in documents for s in {s for t in doc for w, s in t if w not in STOPWORDS}
-    )
+    carried = Counter(s for doc in documents for s in frozenset().union(*map(content_stems, doc)))
     return frozenset(s for s, n in carried.items() if n >= floor and s.isalpha())
 
 
